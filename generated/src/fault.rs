@@ -1,0 +1,147 @@
+//! SOAP 1.1 faults: what a server sends in the body instead of a response.
+
+use std::fmt;
+
+use crate::envelope::SOAP_NS;
+use crate::xml::{Decode, DecodeError, Decoder, Element, Encode, EncodeError, Encoder, Start, XML_NS};
+
+/// A namespace-qualified name, such as a fault code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct QualifiedName {
+    /// The namespace; empty for none.
+    pub namespace: String,
+    /// The local name.
+    pub name: String,
+}
+
+impl fmt::Display for QualifiedName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.namespace.is_empty() {
+            f.write_str(&self.name)
+        } else {
+            write!(f, "{{{}}}{}", self.namespace, self.name)
+        }
+    }
+}
+
+/// A SOAP 1.1 `Fault`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Fault {
+    /// `faultcode`, with its prefix resolved: `{http://schemas.xmlsoap.org/soap/envelope/}Client`,
+    /// or an Exchange error name in the EWS types namespace.
+    pub code: QualifiedName,
+    /// `faultstring`: the explanation, for people.
+    pub string: String,
+    /// The `xml:lang` of `faultstring`, when given.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub lang: Option<String>,
+    /// `faultactor`: the URI of the node that failed, when given.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub actor: Option<String>,
+    /// `detail`, kept as the server wrote it.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub detail: Option<RawXml>,
+}
+
+/// A piece of XML kept as it was written, with the namespace declarations
+/// that were in scope, so that it means the same wherever it is written
+/// again.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RawXml {
+    /// `(prefix, namespace)` pairs in scope; the prefix is empty for the
+    /// default namespace.
+    pub namespaces: Vec<(String, String)>,
+    /// The markup, exactly as in the input.
+    pub xml: String,
+}
+
+impl Element for Fault {
+    const NAMESPACE: &'static str = SOAP_NS;
+    const NAME: &'static str = "Fault";
+}
+
+impl Decode for Fault {
+    fn decode(d: &mut Decoder<'_>, _start: &Start<'_>) -> Result<Self, DecodeError> {
+        let (mut code, mut string, mut lang, mut actor, mut detail) = (None, None, None, None, None);
+        // The children of a SOAP 1.1 fault are unqualified.
+        while let Some(child) = d.next_child()? {
+            match child.name() {
+                ("", "faultcode") => {
+                    if code.is_some() {
+                        return Err(d.duplicate(&child));
+                    }
+                    let text = d.text()?;
+                    let (namespace, name) = d.resolve_qname(&child, text.trim())?;
+                    code = Some(QualifiedName { namespace, name: name.to_owned() });
+                }
+                ("", "faultstring") => {
+                    for attr in d.attributes(&child) {
+                        let attr = attr?;
+                        if attr.name() == (XML_NS, "lang") {
+                            lang = Some(attr.raw_value().to_owned());
+                        }
+                    }
+                    d.decode_once(&mut string, &child)?;
+                }
+                ("", "faultactor") => d.decode_once(&mut actor, &child)?,
+                ("", "detail") => {
+                    if detail.is_some() {
+                        return Err(d.duplicate(&child));
+                    }
+                    let namespaces = d.namespaces_in_scope();
+                    let xml = d.raw_content()?.to_owned();
+                    detail = Some(RawXml { namespaces, xml });
+                }
+                _ => return Err(d.unexpected(&child)),
+            }
+        }
+        Ok(Fault {
+            code: d.required(code, "faultcode")?,
+            string: d.required(string, "faultstring")?,
+            lang,
+            actor,
+            detail,
+        })
+    }
+}
+
+impl Encode for Fault {
+    fn encode(&self, e: &mut Encoder, _ns: &'static str, _name: &'static str) -> Result<(), EncodeError> {
+        e.start_prefixed("soap", "Fault");
+        e.start("", "faultcode");
+        let code = if self.code.namespace.is_empty() {
+            self.code.name.clone()
+        } else if self.code.namespace == SOAP_NS {
+            format!("soap:{}", self.code.name)
+        } else {
+            e.attr("xmlns:c", &self.code.namespace)?;
+            format!("c:{}", self.code.name)
+        };
+        e.text(&code)?;
+        e.end();
+        e.start("", "faultstring");
+        if let Some(lang) = &self.lang {
+            e.attr("xml:lang", lang)?;
+        }
+        e.text(&self.string)?;
+        e.end();
+        e.element("", "faultactor", &self.actor)?;
+        if let Some(detail) = &self.detail {
+            e.start("", "detail");
+            for (prefix, namespace) in &detail.namespaces {
+                if prefix.is_empty() {
+                    e.attr("xmlns", namespace)?;
+                } else {
+                    e.attr(&format!("xmlns:{prefix}"), namespace)?;
+                }
+            }
+            e.raw(&detail.xml);
+            e.end();
+        }
+        e.end();
+        Ok(())
+    }
+}

@@ -1,0 +1,16 @@
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+
+// Generated code names the runtime `::ews_um`, inside this crate too.
+extern crate self as ews_um;
+
+mod envelope;
+mod error;
+pub mod fault;
+mod operation;
+pub mod xml;
+
+pub use envelope::{Envelope, SOAP_NS};
+pub use error::{DecodeError, EncodeError, Error};
+pub use fault::Fault;
+pub use operation::Operation;

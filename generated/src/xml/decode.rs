@@ -1,0 +1,487 @@
+//! A pull decoder over quick-xml's borrowing reader, with its own namespace
+//! resolution so that element and namespace names are slices of the input
+//! (no copies), and with the element path kept for error messages.
+
+use std::borrow::Cow;
+
+use quick_xml::Reader;
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesRef, BytesStart, Event};
+
+use super::{SimpleType, XML_NS};
+use crate::error::{DecodeError, line_column, write_path};
+
+/// Deeper nesting than this is refused: it bounds the decoder's recursion
+/// whatever the input (no message of these schemas comes close).
+const MAX_DEPTH: usize = 128;
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads one XML document, element by element.
+pub struct Decoder<'a> {
+    /// The document as given, for positions.
+    bytes: &'a [u8],
+    /// The document after the byte-order mark.
+    text: &'a str,
+    reader: Reader<&'a [u8]>,
+    /// The open elements, outermost first.
+    frames: Vec<Frame<'a>>,
+    /// The namespace declarations in scope, innermost last.
+    bindings: Vec<Binding<'a>>,
+    /// The innermost frame's end tag has been read; it is popped by the next
+    /// read, so that errors raised meanwhile still name it in their path.
+    ended: bool,
+}
+
+struct Frame<'a> {
+    local: Cow<'a, str>,
+    /// Offset of the start tag's `<`.
+    pos: usize,
+    /// Offset just past the start tag.
+    content: usize,
+    /// `bindings.len()` before this element's own declarations.
+    outer_bindings: usize,
+}
+
+struct Binding<'a> {
+    /// The declared prefix; empty for the default namespace.
+    prefix: Cow<'a, str>,
+    uri: Cow<'a, str>,
+}
+
+/// The start tag of an element: its resolved name, its attributes and where
+/// it is.
+pub struct Start<'a> {
+    raw: BytesStart<'a>,
+    ns: Cow<'a, str>,
+    local: Cow<'a, str>,
+    pos: usize,
+    depth: usize,
+}
+
+impl Start<'_> {
+    /// The namespace (empty for none) and local name.
+    pub fn name(&self) -> (&str, &str) {
+        (&self.ns, &self.local)
+    }
+
+    /// `{namespace}local`, for messages.
+    pub fn expanded_name(&self) -> String {
+        if self.ns.is_empty() {
+            self.local.to_string()
+        } else {
+            format!("{{{}}}{}", self.ns, self.local)
+        }
+    }
+}
+
+/// One attribute of a start tag, namespace-resolved (never an `xmlns`
+/// declaration).
+pub struct Attr<'s> {
+    ns: &'s str,
+    local: &'s str,
+    value: Cow<'s, str>,
+    decoder: &'s Decoder<'s>,
+    element: &'s Start<'s>,
+}
+
+impl<'s> Attr<'s> {
+    /// The namespace (empty for an unprefixed attribute) and local name.
+    pub fn name(&self) -> (&'s str, &'s str) {
+        (self.ns, self.local)
+    }
+
+    /// The value, normalised and unescaped.
+    pub fn raw_value(&self) -> &str {
+        &self.value
+    }
+
+    /// The value parsed as `T`; an error names the attribute and element.
+    pub fn value<T: SimpleType>(self) -> Result<T, DecodeError> {
+        let local = self.local;
+        T::parse(self.value).map_err(|reason| {
+            self.decoder
+                .error_at(self.element.pos, self.element.depth, format!("attribute {local}: {reason}"))
+        })
+    }
+}
+
+impl<'a> Decoder<'a> {
+    /// A decoder for a whole document. The input must be UTF-8 (a byte-order
+    /// mark is allowed).
+    pub fn new(bytes: &'a [u8]) -> Result<Self, DecodeError> {
+        let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+        let bom = bytes.len() - body.len();
+        let text = std::str::from_utf8(body).map_err(|e| {
+            let (line, column) = line_column(bytes, bom + e.valid_up_to());
+            DecodeError { line, column, path: "/".into(), message: "input is not valid UTF-8".into() }
+        })?;
+        let mut reader = Reader::from_str(text);
+        reader.config_mut().expand_empty_elements = true;
+        Ok(Self { bytes, text, reader, frames: Vec::with_capacity(8), bindings: Vec::new(), ended: false })
+    }
+
+    /// Reads up to the document's root element and returns its start tag.
+    pub fn root(&mut self) -> Result<Start<'a>, DecodeError> {
+        loop {
+            let (pos, event) = self.next_event()?;
+            match event {
+                Event::Start(start) => return self.enter(pos, start),
+                Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(text) if is_blank(&text) => {}
+                Event::Eof => return Err(self.error_at(pos, 0, "no root element")),
+                _ => return Err(self.error_at(pos, 0, "content before the root element")),
+            }
+        }
+    }
+
+    /// Checks that nothing but comments, processing instructions and white
+    /// space follows the root element.
+    pub fn finish(&mut self) -> Result<(), DecodeError> {
+        loop {
+            let (pos, event) = self.next_event()?;
+            match event {
+                Event::Eof => return Ok(()),
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(text) if is_blank(&text) => {}
+                _ => return Err(self.error_at(pos, 0, "content after the root element")),
+            }
+        }
+    }
+
+    /// The next child element of the current element, or `None` once its end
+    /// tag is read. Comments, processing instructions and white space are
+    /// skipped; any other text is an error (the content is element-only).
+    pub fn next_child(&mut self) -> Result<Option<Start<'a>>, DecodeError> {
+        loop {
+            let (pos, event) = self.next_event()?;
+            match event {
+                Event::Start(start) => return self.enter(pos, start).map(Some),
+                Event::End(_) => {
+                    self.ended = true;
+                    return Ok(None);
+                }
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(text) if is_blank(&text) => {}
+                Event::CData(data) if is_blank(&data) => {}
+                Event::Eof => return Err(self.unexpected_eof(pos)),
+                _ => {
+                    let depth = self.frames.len();
+                    return Err(self.error_at(pos, depth, "text is not allowed here: the element has element-only content"));
+                }
+            }
+        }
+    }
+
+    /// The text content of the current element, up to its end tag: text,
+    /// CDATA sections and character or predefined entity references joined,
+    /// line ends normalised. Borrowed from the input when it can be.
+    pub fn text(&mut self) -> Result<Cow<'a, str>, DecodeError> {
+        let mut text: Option<Cow<'a, str>> = None;
+        loop {
+            let (pos, event) = self.next_event()?;
+            let piece = match event {
+                Event::Text(t) => t.xml10_content(),
+                Event::CData(c) => c.xml10_content(),
+                Event::GeneralRef(r) => Cow::Owned(self.resolve_reference(pos, &r)?.to_string()),
+                Event::Comment(_) | Event::PI(_) => continue,
+                Event::End(_) => {
+                    self.ended = true;
+                    return Ok(text.unwrap_or(Cow::Borrowed("")));
+                }
+                Event::Start(start) => {
+                    let depth = self.frames.len();
+                    let name = start.name().as_ref().to_owned();
+                    return Err(self.error_at(pos, depth, format!("element {name} is not allowed here: the element has text content only")));
+                }
+                Event::Eof => return Err(self.unexpected_eof(pos)),
+                _ => continue,
+            };
+            text = Some(match text {
+                None => piece,
+                Some(prev) => Cow::Owned(prev.into_owned() + &piece),
+            });
+        }
+    }
+
+    /// Skips the rest of the current element, whatever it holds (without
+    /// recursion).
+    pub fn skip(&mut self) -> Result<(), DecodeError> {
+        let mut depth = 0usize;
+        loop {
+            let (pos, event) = self.next_event()?;
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => {
+                    self.ended = true;
+                    return Ok(());
+                }
+                Event::End(_) => depth -= 1,
+                Event::Eof => return Err(self.unexpected_eof(pos)),
+                _ => {}
+            }
+        }
+    }
+
+    /// The rest of the current element's content as it stands in the input
+    /// (markup and all), up to its end tag.
+    pub fn raw_content(&mut self) -> Result<&'a str, DecodeError> {
+        let from = self.frames.last().map_or(0, |f| f.content);
+        self.skip()?;
+        // The end tag was just read: it starts where the previous event ended.
+        let to = self.last_end_tag_start();
+        Ok(self.text.get(from..to.max(from)).unwrap_or(""))
+    }
+
+    /// The namespace declarations in scope, one per prefix (the innermost),
+    /// the default namespace with an empty prefix.
+    pub fn namespaces_in_scope(&self) -> Vec<(String, String)> {
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for b in self.bindings.iter().rev() {
+            if !seen.iter().any(|(p, _)| *p == b.prefix) {
+                seen.push((b.prefix.to_string(), b.uri.to_string()));
+            }
+        }
+        seen.reverse();
+        seen
+    }
+
+    /// Resolves a `prefix:name` value (such as a SOAP fault code) against the
+    /// declarations in scope: `(namespace, local)`.
+    pub fn resolve_qname<'v>(&self, start: &Start<'_>, value: &'v str) -> Result<(String, &'v str), DecodeError> {
+        let (prefix, local) = split_qname(value);
+        match self.lookup(prefix) {
+            Some(uri) => Ok((uri.to_string(), local)),
+            None if prefix.is_empty() => Ok((String::new(), local)),
+            None => Err(self.invalid(start, &format!("prefix {prefix:?} of {value:?} is not declared"))),
+        }
+    }
+
+    /// The attributes of `start`, namespace-resolved, without `xmlns`
+    /// declarations.
+    pub fn attributes<'s>(&'s self, start: &'s Start<'s>) -> impl Iterator<Item = Result<Attr<'s>, DecodeError>> + 's {
+        start.raw.attributes().filter_map(move |attr| {
+            let attr = match attr {
+                Ok(attr) => attr,
+                Err(e) => return Some(Err(self.invalid(start, &e.to_string()))),
+            };
+            let key = attr.key.0;
+            if key == "xmlns" || key.starts_with("xmlns:") {
+                return None;
+            }
+            let (ns, local) = match key.split_once(':') {
+                None => ("", key),
+                Some((prefix, local)) => match self.lookup(prefix) {
+                    Some(uri) => (uri, local),
+                    None => {
+                        return Some(Err(self.invalid(start, &format!("attribute prefix {prefix:?} is not declared"))));
+                    }
+                },
+            };
+            Some(attribute_value(&attr).map_err(|e| self.invalid(start, &e)).map(|value| Attr {
+                ns,
+                local,
+                value,
+                decoder: self,
+                element: start,
+            }))
+        })
+    }
+
+    /// Decodes `start` into an empty slot; a second occurrence is an error.
+    pub fn decode_once<T: super::Decode>(&mut self, slot: &mut Option<T>, start: &Start<'_>) -> Result<(), DecodeError> {
+        if slot.is_some() {
+            return Err(self.duplicate(start));
+        }
+        *slot = Some(T::decode(self, start)?);
+        Ok(())
+    }
+
+    /// The error for a second occurrence of a child element allowed once.
+    pub fn duplicate(&self, start: &Start<'_>) -> DecodeError {
+        self.error_at(start.pos, start.depth - 1, format!("element {} appears more than once", start.local))
+    }
+
+    /// The value of a required child element, or an error naming it.
+    pub fn required<T>(&self, slot: Option<T>, name: &str) -> Result<T, DecodeError> {
+        slot.ok_or_else(|| {
+            let (pos, depth) = self.frames.last().map_or((0, 0), |f| (f.pos, self.frames.len()));
+            self.error_at(pos, depth, format!("missing required element {name}"))
+        })
+    }
+
+    /// The value of a required attribute of `start`, or an error naming it.
+    pub fn required_attr<T>(&self, slot: Option<T>, start: &Start<'_>, name: &str) -> Result<T, DecodeError> {
+        slot.ok_or_else(|| self.invalid(start, &format!("missing required attribute {name}")))
+    }
+
+    /// Checks the number of occurrences of a repeated child element.
+    pub fn occurs<T>(&self, items: &[T], name: &str, min: usize, max: Option<usize>) -> Result<(), DecodeError> {
+        let n = items.len();
+        if n >= min && max.is_none_or(|max| n <= max) {
+            return Ok(());
+        }
+        let (pos, depth) = self.frames.last().map_or((0, 0), |f| (f.pos, self.frames.len()));
+        let bounds = match max {
+            Some(max) => format!("{min} to {max}"),
+            None => format!("at least {min}"),
+        };
+        Err(self.error_at(pos, depth, format!("element {name} occurs {n} times, expected {bounds}")))
+    }
+
+    /// The error for a child element the current element does not allow.
+    pub fn unexpected(&self, start: &Start<'_>) -> DecodeError {
+        self.error_at(start.pos, start.depth - 1, format!("unexpected element {}", start.expanded_name()))
+    }
+
+    /// An error about the element `start` itself (its value or attributes).
+    pub fn invalid(&self, start: &Start<'_>, reason: &str) -> DecodeError {
+        self.error_at(start.pos, start.depth, reason.to_owned())
+    }
+
+    /// An error at byte `pos` of the input, inside the first `depth` open
+    /// elements.
+    fn error_at(&self, pos: usize, depth: usize, message: impl Into<String>) -> DecodeError {
+        let bom = self.bytes.len() - self.text.len();
+        let (line, column) = line_column(self.bytes, bom + pos);
+        let mut path = String::new();
+        let names = self.frames.iter().take(depth).map(|f| &*f.local);
+        write_path(&mut path, names).expect("writing to a String cannot fail");
+        DecodeError { line, column, path, message: message.into() }
+    }
+
+    fn unexpected_eof(&self, pos: usize) -> DecodeError {
+        self.error_at(pos, self.frames.len(), "unexpected end of input: the element is not closed")
+    }
+
+    fn next_event(&mut self) -> Result<(usize, Event<'a>), DecodeError> {
+        if std::mem::take(&mut self.ended) {
+            self.leave();
+        }
+        let pos = offset(self.reader.buffer_position());
+        match self.reader.read_event() {
+            Ok(Event::DocType(_)) => Err(self.error_at(pos, self.frames.len(), "DOCTYPE declarations are not accepted")),
+            Ok(event) => Ok((pos, event)),
+            Err(e) => {
+                let at = offset(self.reader.error_position());
+                Err(self.error_at(at, self.frames.len(), format!("malformed XML: {e}")))
+            }
+        }
+    }
+
+    fn last_end_tag_start(&self) -> usize {
+        // `buffer_position` is just past `>` of the end tag; find its `</`.
+        let end = offset(self.reader.buffer_position());
+        self.text[..end].rfind("</").unwrap_or(end)
+    }
+
+    /// Opens an element: binds its namespace declarations and resolves its name.
+    fn enter(&mut self, pos: usize, raw: BytesStart<'a>) -> Result<Start<'a>, DecodeError> {
+        if self.frames.len() >= MAX_DEPTH {
+            return Err(self.error_at(pos, self.frames.len(), format!("elements nested deeper than {MAX_DEPTH}")));
+        }
+        let outer_bindings = self.bindings.len();
+        let qname = self.borrowed(raw.name().as_ref());
+        let (prefix, local) = match &qname {
+            Cow::Borrowed(q) => {
+                let (prefix, local) = split_qname(q);
+                (Cow::Borrowed(prefix), Cow::Borrowed(local))
+            }
+            Cow::Owned(q) => {
+                let (prefix, local) = split_qname(q);
+                (Cow::Owned(prefix.to_owned()), Cow::Owned(local.to_owned()))
+            }
+        };
+        let content = offset(self.reader.buffer_position());
+        self.frames.push(Frame { local: local.clone(), pos, content, outer_bindings });
+        for attr in raw.attributes() {
+            let attr = attr.map_err(|e| self.error_at(pos, self.frames.len(), format!("malformed attribute: {e}")))?;
+            let key: &str = attr.key.as_ref();
+            let prefix = if key == "xmlns" {
+                Cow::Borrowed("")
+            } else if let Some(prefix) = key.strip_prefix("xmlns:") {
+                self.borrowed(prefix)
+            } else {
+                continue;
+            };
+            let uri = match attribute_value(&attr).map_err(|e| self.error_at(pos, self.frames.len(), e))? {
+                Cow::Borrowed(s) => self.borrowed(s),
+                Cow::Owned(s) => Cow::Owned(s),
+            };
+            self.bindings.push(Binding { prefix, uri });
+        }
+        let ns = match self.binding(&prefix) {
+            Some(uri) => uri.clone(),
+            None if prefix.is_empty() => Cow::Borrowed(""),
+            None => {
+                return Err(self.error_at(pos, self.frames.len(), format!("namespace prefix {prefix:?} is not declared")));
+            }
+        };
+        Ok(Start { raw, ns, local, pos, depth: self.frames.len() })
+    }
+
+    fn leave(&mut self) {
+        if let Some(frame) = self.frames.pop() {
+            self.bindings.truncate(frame.outer_bindings);
+        }
+    }
+
+    /// The namespace bound to `prefix` (empty: the default namespace);
+    /// `None` when unbound or, for the default, undeclared or set to "".
+    fn lookup(&self, prefix: &str) -> Option<&str> {
+        self.binding(prefix).map(|uri| &**uri)
+    }
+
+    fn binding(&self, prefix: &str) -> Option<&Cow<'a, str>> {
+        static XML: Cow<'static, str> = Cow::Borrowed(XML_NS);
+        if prefix == "xml" {
+            return Some(&XML);
+        }
+        let uri = &self.bindings.iter().rev().find(|b| b.prefix == prefix)?.uri;
+        (!uri.is_empty()).then_some(uri)
+    }
+
+    /// `s` as a string borrowed from the input. Events of a slice reader
+    /// always point into the input; anything else is copied.
+    fn borrowed(&self, s: &str) -> Cow<'a, str> {
+        let base = self.text.as_ptr() as usize;
+        let at = (s.as_ptr() as usize).wrapping_sub(base);
+        match self.text.get(at..at.wrapping_add(s.len())) {
+            Some(input) if input.as_ptr() == s.as_ptr() => Cow::Borrowed(input),
+            _ => Cow::Owned(s.to_owned()),
+        }
+    }
+
+    fn resolve_reference(&self, pos: usize, r: &BytesRef<'_>) -> Result<char, DecodeError> {
+        let depth = self.frames.len();
+        if let Some(ch) = r.resolve_char_ref().map_err(|e| self.error_at(pos, depth, e.to_string()))? {
+            return Ok(ch);
+        }
+        match &**r {
+            "lt" => Ok('<'),
+            "gt" => Ok('>'),
+            "amp" => Ok('&'),
+            "apos" => Ok('\''),
+            "quot" => Ok('"'),
+            name => Err(self.error_at(pos, depth, format!("unknown entity &{name};"))),
+        }
+    }
+}
+
+fn attribute_value<'v>(attr: &Attribute<'v>) -> Result<Cow<'v, str>, String> {
+    attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .map_err(|e| format!("bad attribute value: {e}"))
+}
+
+/// `(prefix, local)` of `prefix:local`; the prefix is empty when absent.
+fn split_qname(qname: &str) -> (&str, &str) {
+    qname.split_once(':').unwrap_or(("", qname))
+}
+
+fn is_blank(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+fn offset(position: u64) -> usize {
+    usize::try_from(position).unwrap_or(usize::MAX)
+}

@@ -1,0 +1,234 @@
+//! An XML writer that appends straight into a byte buffer: markup is pushed
+//! as constant bytes and values are escaped in one pass, which is all that
+//! well-formed output needs.
+
+use crate::error::{EncodeError, write_path};
+
+/// Writes one XML document.
+///
+/// Element namespaces are written as default-namespace declarations
+/// (`xmlns="…"`) where an element's namespace differs from its parent's, so
+/// generated code never has to think about prefixes.
+pub struct Encoder {
+    out: Vec<u8>,
+    open: Vec<Open>,
+    /// The last start tag is still open (`<a x="1"`), awaiting `>` or `/>`.
+    in_start_tag: bool,
+}
+
+struct Open {
+    prefix: &'static str,
+    local: &'static str,
+    /// The default namespace inside this element.
+    default_ns: &'static str,
+}
+
+impl Default for Encoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Encoder {
+    /// An encoder that starts the document with an XML declaration.
+    pub fn new() -> Self {
+        let mut out = Vec::with_capacity(512);
+        out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        Self { out, open: Vec::with_capacity(8), in_start_tag: false }
+    }
+
+    /// The document written so far.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.out
+    }
+
+    /// Opens element `{ns}local`, declaring `ns` as the default namespace
+    /// when it is not already.
+    pub fn start(&mut self, ns: &'static str, local: &'static str) {
+        let inherited = self.open.last().map_or("", |o| o.default_ns);
+        self.start_tag("", local);
+        if ns != inherited {
+            self.raw_attr("xmlns", ns);
+        }
+        self.open.push(Open { prefix: "", local, default_ns: ns });
+    }
+
+    /// Opens element `prefix:local`; the caller declares the prefix.
+    pub fn start_prefixed(&mut self, prefix: &'static str, local: &'static str) {
+        let default_ns = self.open.last().map_or("", |o| o.default_ns);
+        self.start_tag(prefix, local);
+        self.open.push(Open { prefix, local, default_ns });
+    }
+
+    /// Adds an attribute to the element just opened.
+    pub fn attr(&mut self, name: &str, value: &str) -> Result<(), EncodeError> {
+        debug_assert!(self.in_start_tag, "attribute written outside a start tag");
+        self.out.push(b' ');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"=\"");
+        self.escape(value, Context::Attribute)?;
+        self.out.push(b'"');
+        Ok(())
+    }
+
+    /// Adds an attribute holding a simple value.
+    pub fn attr_value<T: super::SimpleType>(&mut self, name: &str, value: &T) -> Result<(), EncodeError> {
+        self.attr(name, &value.text())
+    }
+
+    /// Adds an optional attribute: nothing when `None`.
+    pub fn attr_opt<T: super::SimpleType>(&mut self, name: &str, value: &Option<T>) -> Result<(), EncodeError> {
+        match value {
+            Some(value) => self.attr_value(name, value),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes escaped text into the current element.
+    pub fn text(&mut self, text: &str) -> Result<(), EncodeError> {
+        self.close_start_tag();
+        self.escape(text, Context::Text)
+    }
+
+    /// Writes markup as it is: the caller guarantees it is well-formed.
+    pub fn raw(&mut self, xml: &str) {
+        self.close_start_tag();
+        self.out.extend_from_slice(xml.as_bytes());
+    }
+
+    /// Closes the innermost open element (`/>` when it has no content).
+    pub fn end(&mut self) {
+        let Some(open) = self.open.pop() else { return };
+        if std::mem::take(&mut self.in_start_tag) {
+            self.out.extend_from_slice(b"/>");
+            return;
+        }
+        self.out.extend_from_slice(b"</");
+        if !open.prefix.is_empty() {
+            self.out.extend_from_slice(open.prefix.as_bytes());
+            self.out.push(b':');
+        }
+        self.out.extend_from_slice(open.local.as_bytes());
+        self.out.push(b'>');
+    }
+
+    /// Writes `value` as element `{ns}local`.
+    pub fn element<T: super::Encode + ?Sized>(
+        &mut self,
+        ns: &'static str,
+        local: &'static str,
+        value: &T,
+    ) -> Result<(), EncodeError> {
+        value.encode(self, ns, local)
+    }
+
+    fn start_tag(&mut self, prefix: &str, local: &str) {
+        self.close_start_tag();
+        self.out.push(b'<');
+        if !prefix.is_empty() {
+            self.out.extend_from_slice(prefix.as_bytes());
+            self.out.push(b':');
+        }
+        self.out.extend_from_slice(local.as_bytes());
+        self.in_start_tag = true;
+    }
+
+    fn raw_attr(&mut self, name: &str, value: &str) {
+        // Namespace names come from schemas: escaping cannot fail for them,
+        // and an invalid one would have been refused by the generator.
+        let _ = self.attr(name, value);
+    }
+
+    fn close_start_tag(&mut self) {
+        if std::mem::take(&mut self.in_start_tag) {
+            self.out.push(b'>');
+        }
+    }
+
+    /// Appends `value` escaped for `context`, refusing characters XML 1.0
+    /// cannot carry. Characters that parsers normalise (CR; tab and line
+    /// feed in attributes) are written as references so they survive.
+    fn escape(&mut self, value: &str, context: Context) -> Result<(), EncodeError> {
+        let bytes = value.as_bytes();
+        let mut copied = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let replacement: &[u8] = match b {
+                b'<' => b"&lt;",
+                b'>' => b"&gt;",
+                b'&' => b"&amp;",
+                b'"' if context == Context::Attribute => b"&quot;",
+                b'\r' => b"&#13;",
+                b'\n' if context == Context::Attribute => b"&#10;",
+                b'\t' if context == Context::Attribute => b"&#9;",
+                b'\t' | b'\n' => continue,
+                0..=0x1F => return Err(self.invalid_char(char::from(b))),
+                // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters.
+                0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => {
+                    return Err(self.invalid_char(value[i..].chars().next().unwrap_or('\u{FFFF}')));
+                }
+                _ => continue,
+            };
+            self.out.extend_from_slice(&bytes[copied..i]);
+            self.out.extend_from_slice(replacement);
+            copied = i + 1;
+        }
+        self.out.extend_from_slice(&bytes[copied..]);
+        Ok(())
+    }
+
+    fn invalid_char(&self, ch: char) -> EncodeError {
+        let mut path = String::new();
+        write_path(&mut path, self.open.iter().map(|o| o.local)).expect("writing to a String cannot fail");
+        EncodeError { path, message: format!("character U+{:04X} cannot be written in XML", u32::from(ch)) }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Text,
+    Attribute,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(e: Encoder) -> String {
+        let bytes = e.into_bytes();
+        let text = String::from_utf8(bytes).unwrap();
+        text.split_once('\n').unwrap().1.to_owned()
+    }
+
+    #[test]
+    fn declares_a_namespace_only_where_it_changes() {
+        let mut e = Encoder::new();
+        e.start("urn:a", "A");
+        e.start("urn:a", "B");
+        e.end();
+        e.start("", "C");
+        e.text("x").unwrap();
+        e.end();
+        e.end();
+        assert_eq!(body(e), r#"<A xmlns="urn:a"><B/><C xmlns="">x</C></A>"#);
+    }
+
+    #[test]
+    fn escapes_markup_and_keeps_normalised_characters() {
+        let mut e = Encoder::new();
+        e.start("", "A");
+        e.attr("v", "a\"<b>\t\n&").unwrap();
+        e.text("1 < 2 && ]]> \r\n").unwrap();
+        e.end();
+        assert_eq!(body(e), "<A v=\"a&quot;&lt;b&gt;&#9;&#10;&amp;\">1 &lt; 2 &amp;&amp; ]]&gt; &#13;\n</A>");
+    }
+
+    #[test]
+    fn refuses_characters_xml_cannot_carry() {
+        let mut e = Encoder::new();
+        e.start("", "A");
+        let err = e.text("nul\0").unwrap_err();
+        assert_eq!(err.to_string(), "/A: character U+0000 cannot be written in XML");
+        assert!(e.text("\u{FFFE}").is_err());
+        assert!(e.text("\u{FFFD}").is_ok());
+    }
+}

@@ -1,0 +1,122 @@
+//! The small runtime that generated code is written against: streaming,
+//! namespace-aware decoding and encoding over quick-xml, and the traits each
+//! generated type implements.
+//!
+//! Generated modules refer to it as `::ews_um::xml`, so they compile both
+//! inside this crate and in any crate that depends on `ews-um`.
+
+mod decode;
+mod encode;
+mod simple;
+
+use std::borrow::Cow;
+
+pub use crate::error::{DecodeError, EncodeError};
+pub use decode::{Attr, Decoder, Start};
+pub use encode::Encoder;
+pub use simple::collapse;
+
+/// The XML namespace, bound to the `xml` prefix in every document.
+pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// A type read from the content (and attributes) of one element.
+pub trait Decode: Sized {
+    /// Reads the element whose start tag the decoder just returned as
+    /// `start`, up to and including its end tag.
+    fn decode(d: &mut Decoder<'_>, start: &Start<'_>) -> Result<Self, DecodeError>;
+}
+
+/// A type written as one element.
+pub trait Encode {
+    /// Writes `self` as the element `{ns}name`.
+    fn encode(&self, e: &mut Encoder, ns: &'static str, name: &'static str)
+    -> Result<(), EncodeError>;
+}
+
+/// A value with a text form: the content of a simple-typed element, or an
+/// attribute value.
+pub trait SimpleType: Sized {
+    /// Parses the text as the schema defines it. The error is the reason,
+    /// without position: the decoder adds that.
+    fn parse(text: Cow<'_, str>) -> Result<Self, String>;
+    /// The text form, as written on the wire.
+    fn text(&self) -> Cow<'_, str>;
+}
+
+/// A top-level element of a schema: a type together with its element name.
+pub trait Element: Decode + Encode {
+    /// The element's namespace.
+    const NAMESPACE: &'static str;
+    /// The element's local name.
+    const NAME: &'static str;
+}
+
+/// What a SOAP body can carry: one element type, or a generated enum of
+/// several chosen by element name.
+pub trait Payload: Sized {
+    /// Decodes `start` if its name is one this payload accepts; `Ok(None)`
+    /// when it is not (the caller reports the unexpected element).
+    fn decode_payload(d: &mut Decoder<'_>, start: &Start<'_>) -> Result<Option<Self>, DecodeError>;
+    /// Writes the payload element.
+    fn encode_payload(&self, e: &mut Encoder) -> Result<(), EncodeError>;
+}
+
+impl<T: Element> Payload for T {
+    fn decode_payload(d: &mut Decoder<'_>, start: &Start<'_>) -> Result<Option<Self>, DecodeError> {
+        if start.name() == (T::NAMESPACE, T::NAME) {
+            T::decode(d, start).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    fn encode_payload(&self, e: &mut Encoder) -> Result<(), EncodeError> {
+        self.encode(e, T::NAMESPACE, T::NAME)
+    }
+}
+
+impl<T: SimpleType> Decode for T {
+    fn decode(d: &mut Decoder<'_>, start: &Start<'_>) -> Result<Self, DecodeError> {
+        let text = d.text()?;
+        T::parse(text).map_err(|reason| d.invalid(start, &reason))
+    }
+}
+
+impl<T: SimpleType> Encode for T {
+    fn encode(
+        &self,
+        e: &mut Encoder,
+        ns: &'static str,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
+        e.start(ns, name);
+        e.text(&self.text())?;
+        e.end();
+        Ok(())
+    }
+}
+
+impl<T: Encode> Encode for Option<T> {
+    fn encode(
+        &self,
+        e: &mut Encoder,
+        ns: &'static str,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
+        match self {
+            Some(value) => value.encode(e, ns, name),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<T: Encode> Encode for Vec<T> {
+    fn encode(
+        &self,
+        e: &mut Encoder,
+        ns: &'static str,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
+        self.iter().try_for_each(|value| value.encode(e, ns, name))
+    }
+}

@@ -1,1 +1,91 @@
-fn main(){}
+//! `ews-um-codegen`: regenerates the `ews-um` crate's modules from the
+//! schemas, or checks that the checked-in ones are fresh.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use ews_um_codegen::config::Loaded;
+use ews_um_codegen::{Error, diff, write_atomically};
+
+#[derive(Parser)]
+#[command(version, about = "Generates Rust types and XML (de)serializers from XML Schema")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate every module listed in codegen.toml.
+    Generate {
+        /// The config file [default: codegen.toml here or above].
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Fail, printing a diff, when a checked-in module differs from a fresh
+    /// generation.
+    Check {
+        /// The config file [default: codegen.toml here or above].
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Generate { config } => {
+            let config = load_config(config)?;
+            // Render everything before writing anything: a failure leaves
+            // every file as it was.
+            let rendered = render(&config)?;
+            for (path, code) in &rendered {
+                write_atomically(path, code)?;
+                println!("wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { config } => {
+            let config = load_config(config)?;
+            let mut stale = 0;
+            for (path, code) in render(&config)? {
+                let current = std::fs::read_to_string(&path).unwrap_or_default();
+                if let Some(diff) = diff(&path, &current, &code) {
+                    print!("{diff}");
+                    stale += 1;
+                }
+            }
+            if stale == 0 {
+                println!("generated code is up to date");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{stale} generated file(s) out of date: run `cargo run -p ews-um-codegen -- generate`");
+                Ok(ExitCode::FAILURE)
+            }
+        }
+    }
+}
+
+fn load_config(path: Option<PathBuf>) -> Result<Loaded, Error> {
+    match path {
+        Some(path) => Loaded::read(&path),
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+            Loaded::find(&cwd)
+        }
+    }
+}
+
+fn render(config: &Loaded) -> Result<Vec<(PathBuf, String)>, Error> {
+    config.builders().into_iter().map(|(path, builder)| Ok((path, builder.generate()?))).collect()
+}

@@ -14,3 +14,8 @@ pub use envelope::{Envelope, SOAP_NS};
 pub use error::{DecodeError, EncodeError, Error};
 pub use fault::Fault;
 pub use operation::Operation;
+
+/// The legacy Exchange Unified Messaging web service (`UM2007Legacy.asmx`):
+/// the request and response of each of its eleven operations, generated
+/// from `schemas/um/um.xsd`.
+pub mod um;

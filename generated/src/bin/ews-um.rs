@@ -1,1 +1,97 @@
-fn main() {}
+//! `ews-um`: turns UM message envelopes into JSON and back, for people
+//! debugging Exchange traffic and for scripts.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use ews_um::{Envelope, Error, Fault, um};
+use serde::Deserialize;
+
+#[derive(Parser)]
+#[command(version, about = "Decode Exchange UM SOAP envelopes to JSON, and encode them back")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the message (request, response or fault) of an XML envelope as JSON.
+    Decode {
+        /// The envelope; `-` or nothing for standard input.
+        file: Option<PathBuf>,
+    },
+    /// Print the XML envelope for a message given as JSON (as `decode` prints it).
+    Encode {
+        /// The JSON; `-` or nothing for standard input.
+        file: Option<PathBuf>,
+    },
+}
+
+/// The JSON document: `{"<Element>": {...}}` or `{"Fault": {...}}`.
+#[derive(serde::Serialize, Deserialize)]
+enum FaultDocument {
+    Fault(Fault),
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Decode { file } => read(file).and_then(|input| decode(&input)),
+        Command::Encode { file } => read(file).and_then(|input| encode(&input)),
+    };
+    match result.and_then(|output| std::io::stdout().write_all(&output).map_err(|e| format!("writing output: {e}"))) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("ews-um: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(file: Option<PathBuf>) -> Result<Vec<u8>, String> {
+    match file {
+        Some(path) if path.as_os_str() != "-" => std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display())),
+        _ => {
+            let mut input = Vec::new();
+            std::io::stdin().read_to_end(&mut input).map_err(|e| format!("reading standard input: {e}"))?;
+            Ok(input)
+        }
+    }
+}
+
+fn decode(input: &[u8]) -> Result<Vec<u8>, String> {
+    let json = match Envelope::<um::Message>::decode(input) {
+        Ok(envelope) => serde_json::to_string_pretty(&envelope.body),
+        Err(Error::Fault(fault)) => serde_json::to_string_pretty(&FaultDocument::Fault(*fault)),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut json = json.map_err(|e| e.to_string())?.into_bytes();
+    json.push(b'\n');
+    Ok(json)
+}
+
+fn encode(input: &[u8]) -> Result<Vec<u8>, String> {
+    // Look at the one key first, so that the real parse reports positions
+    // against the right type.
+    let keys: BTreeMap<String, serde::de::IgnoredAny> = serde_json::from_slice(input).map_err(json_error)?;
+    let encoded = if keys.contains_key("Fault") {
+        let FaultDocument::Fault(fault) = serde_json::from_slice(input).map_err(json_error)?;
+        Envelope::new(fault).encode()
+    } else {
+        let message: um::Message = serde_json::from_slice(input).map_err(json_error)?;
+        Envelope::new(message).encode()
+    };
+    let mut xml = encoded.map_err(|e| e.to_string())?;
+    xml.push(b'\n');
+    Ok(xml)
+}
+
+/// `line:column message`, like the XML errors.
+fn json_error(e: serde_json::Error) -> String {
+    let text = e.to_string();
+    let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m);
+    format!("{}:{} {message}", e.line(), e.column())
+}

@@ -288,6 +288,11 @@ impl<'a> Decoder<'a> {
         })
     }
 
+    /// Decodes the element `start` as a `T`.
+    pub fn decode<T: super::Decode>(&mut self, start: &Start<'_>) -> Result<T, DecodeError> {
+        T::decode(self, start)
+    }
+
     /// Decodes `start` into an empty slot; a second occurrence is an error.
     pub fn decode_once<T: super::Decode>(&mut self, slot: &mut Option<T>, start: &Start<'_>) -> Result<(), DecodeError> {
         if slot.is_some() {
@@ -300,6 +305,14 @@ impl<'a> Decoder<'a> {
     /// The error for a second occurrence of a child element allowed once.
     pub fn duplicate(&self, start: &Start<'_>) -> DecodeError {
         self.error_at(start.pos, start.depth - 1, format!("element {} appears more than once", start.local))
+    }
+
+    /// Reads the end of an element that allows no content.
+    pub fn empty(&mut self) -> Result<(), DecodeError> {
+        match self.next_child()? {
+            Some(child) => Err(self.unexpected(&child)),
+            None => Ok(()),
+        }
     }
 
     /// The value of a required child element, or an error naming it.
@@ -315,11 +328,11 @@ impl<'a> Decoder<'a> {
         slot.ok_or_else(|| self.invalid(start, &format!("missing required attribute {name}")))
     }
 
-    /// Checks the number of occurrences of a repeated child element.
-    pub fn occurs<T>(&self, items: &[T], name: &str, min: usize, max: Option<usize>) -> Result<(), DecodeError> {
+    /// A repeated child element's values, if there are `min` to `max` of them.
+    pub fn occurs<T>(&self, items: Vec<T>, name: &str, min: usize, max: Option<usize>) -> Result<Vec<T>, DecodeError> {
         let n = items.len();
         if n >= min && max.is_none_or(|max| n <= max) {
-            return Ok(());
+            return Ok(items);
         }
         let (pos, depth) = self.frames.last().map_or((0, 0), |f| (f.pos, self.frames.len()));
         let bounds = match max {

@@ -19,6 +19,16 @@ pub use simple::collapse;
 /// The XML namespace, bound to the `xml` prefix in every document.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
+/// The result of decoding.
+pub type DecodeResult<T> = Result<T, DecodeError>;
+/// The result of encoding.
+pub type EncodeResult = Result<(), EncodeError>;
+/// Text as read from a document: borrowed from the input where it can be.
+pub type Text<'t> = Cow<'t, str>;
+/// The result of parsing a simple value; the error is the reason, without
+/// position (the decoder adds that).
+pub type ParseResult<T> = Result<T, String>;
+
 /// A type read from the content (and attributes) of one element.
 pub trait Decode: Sized {
     /// Reads the element whose start tag the decoder just returned as
@@ -36,11 +46,10 @@ pub trait Encode {
 /// A value with a text form: the content of a simple-typed element, or an
 /// attribute value.
 pub trait SimpleType: Sized {
-    /// Parses the text as the schema defines it. The error is the reason,
-    /// without position: the decoder adds that.
-    fn parse(text: Cow<'_, str>) -> Result<Self, String>;
+    /// Parses the text as the schema defines it.
+    fn parse(text: Text<'_>) -> ParseResult<Self>;
     /// The text form, as written on the wire.
-    fn text(&self) -> Cow<'_, str>;
+    fn text(&self) -> Text<'_>;
 }
 
 /// A top-level element of a schema: a type together with its element name.

@@ -1,0 +1,131 @@
+//! Generates Rust types, with fast namespace-aware XML decoders and
+//! encoders, from XML Schema: the generator behind the `ews-um` crate.
+//!
+//! The generated code is written against the small runtime in `ews_um::xml`,
+//! so the crate that includes it depends on `ews-um` (and never on this
+//! generator). Use it from a build script, in the spirit of `prost-build`:
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?).join("ping.rs");
+//!     ews_um_codegen::Builder::new()
+//!         .schema("schemas/ping.xsd")
+//!         .element("Ping")
+//!         .element("PingResponse")
+//!         .write(&out)?;
+//!     println!("cargo:rerun-if-changed=schemas/ping.xsd");
+//!     Ok(())
+//! }
+//! ```
+//!
+//! and in the crate: `mod ping { include!(concat!(env!("OUT_DIR"), "/ping.rs")); }`.
+
+pub mod config;
+mod emit;
+mod error;
+mod load;
+mod lower;
+mod model;
+mod naming;
+mod output;
+mod source_map;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use error::Error;
+pub use output::{diff, write_atomically};
+
+/// What to generate: schemas, the top-level elements wanted, and options.
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    schemas: Vec<PathBuf>,
+    elements: Vec<String>,
+    aliases: BTreeMap<String, Vec<String>>,
+    soap_action_prefix: Option<String>,
+    serde_feature: Option<String>,
+    base_dir: Option<PathBuf>,
+}
+
+impl Builder {
+    /// A builder with no schemas yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a schema file; the files it includes and imports are loaded too.
+    pub fn schema(mut self, path: impl Into<PathBuf>) -> Self {
+        self.schemas.push(path.into());
+        self
+    }
+
+    /// Generates this top-level element (by local name) and the types it
+    /// reaches. Without any, every top-level element of the schemas is
+    /// generated.
+    pub fn element(mut self, name: impl Into<String>) -> Self {
+        self.elements.push(name.into());
+        self
+    }
+
+    /// Accepts `alias` as another spelling of every element named `element`
+    /// when decoding (encoding always writes `element`).
+    pub fn alias(mut self, element: impl Into<String>, alias: impl Into<String>) -> Self {
+        self.aliases.entry(element.into()).or_default().push(alias.into());
+        self
+    }
+
+    /// Implements `ews_um::Operation` for each element `X` whose response
+    /// `XResponse` is generated too, with SOAPAction `prefix` + `X`.
+    pub fn operations(mut self, soap_action_prefix: impl Into<String>) -> Self {
+        self.soap_action_prefix = Some(soap_action_prefix.into());
+        self
+    }
+
+    /// Derives `serde::Serialize` and `Deserialize` when the including
+    /// crate's cargo feature `feature` is on.
+    pub fn serde_feature(mut self, feature: impl Into<String>) -> Self {
+        self.serde_feature = Some(feature.into());
+        self
+    }
+
+    /// Names schema files relative to `dir` in the generated header, so that
+    /// the output does not depend on where the checkout is.
+    pub fn paths_relative_to(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.base_dir = Some(dir.into());
+        self
+    }
+
+    /// The generated module's source.
+    pub fn generate(&self) -> Result<String, Error> {
+        let loaded = load::load(&self.schemas)?;
+        let options = lower::Options {
+            elements: if self.elements.is_empty() {
+                lower::Selection::All
+            } else {
+                lower::Selection::Named(self.elements.clone())
+            },
+            aliases: self.aliases.clone(),
+            soap_action_prefix: self.soap_action_prefix.clone(),
+            serde_feature: self.serde_feature.clone(),
+            roots: self.schemas.clone(),
+        };
+        let module = lower::lower(&loaded, &options)?;
+        let sources: Vec<String> = self
+            .schemas
+            .iter()
+            .map(|p| {
+                let shown = self.base_dir.as_deref().map_or_else(|| p.clone(), |base| load::relative(p, base));
+                shown.display().to_string().replace('\\', "/")
+            })
+            .collect();
+        output::format(emit::module(&module), &sources)
+    }
+
+    /// Generates and writes the module to `path` atomically: on any error
+    /// the file is left as it was.
+    pub fn write(&self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let code = self.generate()?;
+        write_atomically(path.as_ref(), &code)
+    }
+}

@@ -1,0 +1,461 @@
+//! Lowering: from `xsd-parser`'s interpreted schema to the generator's
+//! model, for the chosen top-level elements and everything they reach.
+//! Anything the generator cannot render is an error naming file, line and
+//! construct: nothing is dropped or weakened silently.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use xsd_parser::models::meta::{
+    AttributeMetaVariant, Base, BuildInMeta, ComplexMeta, ElementMeta, ElementMetaVariant, ElementMode,
+    MetaType, MetaTypeVariant,
+};
+use xsd_parser::models::schema::xs::{FormChoiceType, Use};
+use xsd_parser::models::schema::{MaxOccurs, NamespaceId};
+use xsd_parser::models::{IdentType, TypeIdent};
+
+use crate::error::Error;
+use crate::load::{Loaded, schema_path};
+use crate::model::*;
+use crate::naming;
+
+const XS_NS: &str = "http://www.w3.org/2001/XMLSchema";
+
+/// Which top-level elements to generate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// Every top-level element of the schemas given (not of the built-in
+    /// `xml:` schema).
+    All,
+    /// These, by local name.
+    Named(Vec<String>),
+}
+
+/// What to generate, beyond the schemas themselves.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub elements: Selection,
+    /// Extra spellings accepted when decoding, by element local name.
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Pair `X` with `XResponse` as an operation whose SOAPAction is this
+    /// prefix followed by `X`.
+    pub soap_action_prefix: Option<String>,
+    pub serde_feature: Option<String>,
+    /// The schema files asked for; top-level elements come from these.
+    pub roots: Vec<PathBuf>,
+}
+
+pub fn lower(loaded: &Loaded, options: &Options) -> Result<Module, Error> {
+    let mut lowering = Lowering {
+        loaded,
+        options,
+        names: HashMap::new(),
+        taken: HashSet::new(),
+        queue: Vec::new(),
+        types: Vec::new(),
+    };
+    let elements = lowering.elements()?;
+    // Types are lowered as they are reached; each may reach more.
+    while let Some(ident) = lowering.queue.pop() {
+        let def = lowering.type_def(&ident)?;
+        lowering.types.push(def);
+    }
+    let mut types = std::mem::take(&mut lowering.types);
+    types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+
+    let operations = operations(&elements, options);
+    let mut module = Module {
+        namespaces: Vec::new(),
+        types,
+        elements,
+        operations,
+        message_enum: ["Message", "AnyMessage", "TopLevelElement"]
+            .into_iter()
+            .find(|n| !lowering.taken.contains(*n))
+            .unwrap_or("AnyTopLevelElement")
+            .to_owned(),
+        serde_feature: options.serde_feature.clone(),
+    };
+    name_namespaces(&mut module, loaded);
+    Ok(module)
+}
+
+struct Lowering<'l> {
+    loaded: &'l Loaded,
+    options: &'l Options,
+    /// Rust names given to types, by schema identity.
+    names: HashMap<TypeIdent, String>,
+    taken: HashSet<String>,
+    /// Types named but not lowered yet.
+    queue: Vec<TypeIdent>,
+    types: Vec<TypeDef>,
+}
+
+impl Lowering<'_> {
+    /// The selected top-level elements, sorted by name, with their types
+    /// queued.
+    fn elements(&mut self) -> Result<Vec<ElementDef>, Error> {
+        let roots: Vec<PathBuf> = self.options.roots.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
+        let mut candidates: Vec<&TypeIdent> = self
+            .loaded
+            .types
+            .items
+            .keys()
+            .filter(|ident| ident.type_ == IdentType::Element)
+            .filter(|ident| {
+                let path = schema_path(&self.loaded.schemas, ident.schema);
+                path.is_some_and(|p| roots.iter().any(|r| std::fs::canonicalize(&p).unwrap_or(p.clone()) == *r))
+            })
+            .collect();
+        candidates.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+        if let Selection::Named(wanted) = &self.options.elements {
+            if let Some(missing) = wanted.iter().find(|w| !candidates.iter().any(|c| c.name.as_str() == w.as_str())) {
+                return Err(Error::Request(format!("no top-level element named {missing} in the schemas given")));
+            }
+            candidates.retain(|c| wanted.iter().any(|w| w == c.name.as_str()));
+        }
+        let mut by_type: HashMap<TypeIdent, &str> = HashMap::new();
+        let mut elements = Vec::new();
+        for ident in candidates {
+            let meta = &self.loaded.types.items[ident];
+            let MetaTypeVariant::Reference(reference) = &meta.variant else {
+                return Err(self.unsupported(ident, "element", "a top-level element without a type"));
+            };
+            let target = &reference.type_;
+            if let Some(other) = by_type.insert(target.clone(), ident.name.as_str()) {
+                return Err(self.unsupported(ident, "element", &format!(
+                    "elements {other} and {} share the type {}; only one top-level element per type is supported yet",
+                    ident.name.as_str(), target.name.as_str()
+                )));
+            }
+            let TypeRef::Named(rust_name) = self.type_ref(target, ident.name.as_str())? else {
+                return Err(self.unsupported(ident, "element", "a top-level element of a simple type"));
+            };
+            elements.push(ElementDef { rust_name, namespace: self.namespace(ident.ns), xml_name: ident.name.as_str().to_owned() });
+        }
+        Ok(elements)
+    }
+
+    /// The Rust type for values of `ident`; named types are queued for
+    /// lowering. `element` names the element for an anonymous type.
+    fn type_ref(&mut self, ident: &TypeIdent, element: &str) -> Result<TypeRef, Error> {
+        if self.namespace(ident.ns) == XS_NS {
+            return xs_builtin(ident.name.as_str())
+                .map(TypeRef::Builtin)
+                .ok_or_else(|| self.unsupported(ident, "type", &format!("xs:{}", ident.name.as_str())));
+        }
+        let Some(meta) = self.loaded.types.items.get(ident) else {
+            return Err(self.unsupported(ident, "type", &format!("type {} is not defined", ident.name.as_str())));
+        };
+        match &meta.variant {
+            MetaTypeVariant::BuildIn(b) => Ok(TypeRef::Builtin(builtin(b))),
+            MetaTypeVariant::Reference(r) if r.min_occurs == 1 && r.max_occurs == MaxOccurs::Bounded(1) => {
+                self.type_ref(&r.type_, element)
+            }
+            MetaTypeVariant::Reference(_) => Err(self.unsupported(ident, "xs:list", "list types")),
+            MetaTypeVariant::SimpleType(s) if s.is_list => Err(self.unsupported(ident, "xs:list", "list types")),
+            // Facets (length, pattern, ranges) are not enforced: the value
+            // keeps its base type.
+            MetaTypeVariant::SimpleType(s) => self.type_ref(&s.base, element),
+            MetaTypeVariant::Enumeration(_) | MetaTypeVariant::ComplexType(_) => {
+                Ok(TypeRef::Named(self.name_of(ident, element)))
+            }
+            MetaTypeVariant::Union(_) => Err(self.unsupported(ident, "xs:union", "union types")),
+            MetaTypeVariant::Dynamic(_) => Err(self.unsupported(ident, "abstract type", "types chosen by xsi:type or substitution group")),
+            MetaTypeVariant::Custom(_) => Err(self.unsupported(ident, "type", "custom types")),
+            MetaTypeVariant::All(_) | MetaTypeVariant::Choice(_) | MetaTypeVariant::Sequence(_) => {
+                Err(self.unsupported(ident, "xs:group", "a model group used as a type"))
+            }
+        }
+    }
+
+    /// The Rust name of a generated type, giving one on first use.
+    fn name_of(&mut self, ident: &TypeIdent, element: &str) -> String {
+        if let Some(name) = self.names.get(ident) {
+            return name.clone();
+        }
+        let anonymous = matches!(ident.type_, IdentType::ElementType) || ident.name.is_generated();
+        let base = naming::type_name(if anonymous { element } else { ident.name.as_str() });
+        let name = [base.clone(), format!("{base}Element"), format!("{base}Type")]
+            .into_iter()
+            .chain((2..).map(|n| format!("{base}{n}")))
+            .find(|candidate| !self.taken.contains(candidate))
+            .unwrap_or(base);
+        self.taken.insert(name.clone());
+        self.names.insert(ident.clone(), name.clone());
+        self.queue.push(ident.clone());
+        name
+    }
+
+    fn type_def(&mut self, ident: &TypeIdent) -> Result<TypeDef, Error> {
+        let meta = &self.loaded.types.items[ident];
+        let rust_name = self.names[ident].clone();
+        let kind = match &meta.variant {
+            MetaTypeVariant::Enumeration(e) => {
+                let mut values: Vec<EnumValue> = Vec::new();
+                for variant in e.variants.iter() {
+                    let xml_value = variant.ident.name.as_str().to_owned();
+                    let base = naming::variant_name(&xml_value);
+                    let rust_name = unique(&base, |n| values.iter().any(|v| v.rust_name == n));
+                    values.push(EnumValue { rust_name, xml_value, docs: docs(&variant.documentation) });
+                }
+                let unknown_variant = unique("Unknown", |n| values.iter().any(|v| v.rust_name == n));
+                TypeKind::Enum(EnumDef { values, unknown_variant })
+            }
+            MetaTypeVariant::ComplexType(complex) => TypeKind::Struct(self.struct_def(ident, complex)?),
+            _ => return Err(self.unsupported(ident, "type", "not a complex type or enumeration")),
+        };
+        let xml_name = self.element_name_of(ident).unwrap_or_else(|| ident.name.as_str().to_owned());
+        Ok(TypeDef { rust_name, xml_name, docs: self.type_docs(ident, meta), kind })
+    }
+
+    fn struct_def(&mut self, ident: &TypeIdent, complex: &ComplexMeta) -> Result<StructDef, Error> {
+        match &complex.base {
+            Base::None => {}
+            Base::Extension(_) => return Err(self.unsupported(ident, "xs:extension", "types derived by extension")),
+            Base::Restriction(_) => return Err(self.unsupported(ident, "xs:restriction", "complex types derived by restriction")),
+        }
+        if complex.is_dynamic {
+            return Err(self.unsupported(ident, "abstract type", "abstract types"));
+        }
+        if complex.is_mixed {
+            return Err(self.unsupported(ident, "mixed", "mixed content"));
+        }
+        let mut def = StructDef::default();
+        for attribute in complex.attributes.iter() {
+            let AttributeMetaVariant::Type(type_) = &attribute.variant else {
+                return Err(self.unsupported(ident, "xs:anyAttribute", "wildcard attributes"));
+            };
+            let xml_name = attribute.ident.name.as_str().to_owned();
+            let ty = self.type_ref(type_, &xml_name)?;
+            let qualified = attribute.form == FormChoiceType::Qualified;
+            def.attributes.push(AttributeDef {
+                rust_name: naming::field_name(&xml_name),
+                namespace: qualified.then(|| self.namespace(attribute.ident.ns)),
+                xml_name,
+                ty,
+                required: attribute.use_ == Use::Required,
+                docs: docs(&attribute.documentation),
+            });
+        }
+        if let Some(content) = &complex.content {
+            let content_meta = &self.loaded.types.items[content];
+            let group = match &content_meta.variant {
+                MetaTypeVariant::Sequence(group) | MetaTypeVariant::All(group) => group,
+                MetaTypeVariant::Choice(_) => return Err(self.unsupported(ident, "xs:choice", "choice content")),
+                _ => return Err(self.unsupported(ident, "xs:simpleContent", "simple content with attributes")),
+            };
+            for element in group.elements.iter() {
+                let field = self.field(ident, element)?;
+                def.fields.push(field);
+            }
+        }
+        let mut seen = HashSet::new();
+        for name in def.attributes.iter().map(|a| &a.rust_name).chain(def.fields.iter().map(|f| &f.rust_name)) {
+            if !seen.insert(name) {
+                return Err(self.unsupported(ident, "field", &format!("two members map to the field name {name}")));
+            }
+        }
+        Ok(def)
+    }
+
+    fn field(&mut self, owner: &TypeIdent, element: &ElementMeta) -> Result<FieldDef, Error> {
+        let xml_name = element.ident.name.as_str().to_owned();
+        let type_ = match &element.variant {
+            ElementMetaVariant::Type { type_, mode: ElementMode::Element } => type_,
+            ElementMetaVariant::Type { mode: ElementMode::Group, .. } => {
+                return Err(self.unsupported(owner, "xs:group", "nested model groups"));
+            }
+            ElementMetaVariant::Any { .. } => return Err(self.unsupported(owner, "xs:any", "wildcard elements")),
+            ElementMetaVariant::Text => return Err(self.unsupported(owner, "mixed", "text in element content")),
+        };
+        if element.nillable {
+            return Err(self.unsupported(owner, "nillable", &format!("element {xml_name} is nillable")));
+        }
+        let occurs = match (element.min_occurs, element.max_occurs) {
+            (1, MaxOccurs::Bounded(1)) => Occurs::Required,
+            (0, MaxOccurs::Bounded(1)) => Occurs::Optional,
+            (min, MaxOccurs::Bounded(max)) => Occurs::Repeated { min, max: Some(max) },
+            (min, MaxOccurs::Unbounded) => Occurs::Repeated { min, max: None },
+        };
+        let ty = self.type_ref(type_, &xml_name)?;
+        let qualified = element.form == FormChoiceType::Qualified;
+        Ok(FieldDef {
+            rust_name: naming::field_name(&xml_name),
+            namespace: qualified.then(|| self.namespace(element.ident.ns)),
+            aliases: self.options.aliases.get(&xml_name).cloned().unwrap_or_default(),
+            xml_name,
+            ty,
+            occurs,
+            docs: docs(&element.documentation),
+        })
+    }
+
+    /// For an element's anonymous type, the element's name.
+    fn element_name_of(&self, ident: &TypeIdent) -> Option<String> {
+        (ident.type_ == IdentType::ElementType).then(|| ident.name.as_str().to_owned())
+    }
+
+    /// A type's documentation; for an element's anonymous type, the
+    /// element's documentation comes first.
+    fn type_docs(&self, ident: &TypeIdent, meta: &MetaType) -> String {
+        let mut parts = Vec::new();
+        if ident.type_ == IdentType::ElementType {
+            let element = TypeIdent { type_: IdentType::Element, ..ident.clone() };
+            if let Some(element_meta) = self.loaded.types.items.get(&element) {
+                parts.extend(element_meta.documentation.iter().cloned());
+            }
+        }
+        parts.extend(meta.documentation.iter().cloned());
+        docs(&parts)
+    }
+
+    fn namespace(&self, ns: NamespaceId) -> String {
+        self.loaded
+            .types
+            .modules
+            .get(&ns)
+            .and_then(|m| m.namespace.as_ref())
+            .map(|n| String::from_utf8_lossy(&n.0).into_owned())
+            .unwrap_or_default()
+    }
+
+    fn unsupported(&self, ident: &TypeIdent, construct: &str, message: &str) -> Error {
+        let file = schema_path(&self.loaded.schemas, ident.schema).unwrap_or_else(|| PathBuf::from("<unknown schema>"));
+        let constructs: &[&str] = match ident.type_ {
+            IdentType::Element | IdentType::ElementType => &["element"],
+            IdentType::Attribute => &["attribute"],
+            IdentType::Group => &["group"],
+            IdentType::AttributeGroup => &["attributeGroup"],
+            _ => &["complexType", "simpleType"],
+        };
+        let line = self.loaded.sources.line(&file, constructs, ident.name.as_str()).unwrap_or(0);
+        Error::Schema {
+            file,
+            line,
+            construct: format!("{construct} in {}", ident.name.as_str()),
+            message: format!("not supported yet: {message}"),
+        }
+    }
+}
+
+/// Pairs `X` with `XResponse` when both are generated.
+fn operations(elements: &[ElementDef], options: &Options) -> Vec<OperationDef> {
+    let Some(prefix) = &options.soap_action_prefix else { return Vec::new() };
+    elements
+        .iter()
+        .filter_map(|request| {
+            let response_name = format!("{}Response", request.xml_name);
+            let response = elements.iter().find(|e| e.xml_name == response_name)?;
+            Some(OperationDef {
+                name: request.xml_name.clone(),
+                request: request.rust_name.clone(),
+                response: response.rust_name.clone(),
+                soap_action: format!("{prefix}{}", request.xml_name),
+            })
+        })
+        .collect()
+}
+
+/// Replaces namespace URIs in the module by constant names: `NAMESPACE`
+/// when there is one, else one per schema prefix.
+fn name_namespaces(module: &mut Module, loaded: &Loaded) {
+    let mut uris: Vec<String> = module.elements.iter().map(|e| e.namespace.clone()).collect();
+    for ty in &module.types {
+        if let TypeKind::Struct(s) = &ty.kind {
+            uris.extend(s.fields.iter().filter_map(|f| f.namespace.clone()));
+            uris.extend(s.attributes.iter().filter_map(|a| a.namespace.clone()));
+        }
+    }
+    uris.sort();
+    uris.dedup();
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for uri in &uris {
+        let name = if uri == "http://www.w3.org/XML/1998/namespace" {
+            "XML_NAMESPACE".to_owned()
+        } else if uris.len() == 1 {
+            "NAMESPACE".to_owned()
+        } else {
+            let prefix = loaded
+                .types
+                .modules
+                .values()
+                .find(|m| m.namespace.as_ref().is_some_and(|n| n.0.as_ref() == uri.as_bytes()))
+                .and_then(|m| m.prefix.as_ref())
+                .map(|p| naming::const_name(p.as_str()));
+            let base = format!("{}_NAMESPACE", prefix.unwrap_or_else(|| "NS".into()));
+            unique(&base, |n| names.values().any(|v| v == n))
+        };
+        names.insert(uri.clone(), name);
+    }
+    let rename = |uri: &mut String| *uri = names[uri.as_str()].clone();
+    module.elements.iter_mut().for_each(|e| rename(&mut e.namespace));
+    for ty in &mut module.types {
+        if let TypeKind::Struct(s) = &mut ty.kind {
+            s.fields.iter_mut().filter_map(|f| f.namespace.as_mut()).for_each(rename);
+            s.attributes.iter_mut().filter_map(|a| a.namespace.as_mut()).for_each(rename);
+        }
+    }
+    module.namespaces = names.into_iter().map(|(uri, name)| (name, uri)).collect();
+    module.namespaces.sort();
+}
+
+/// `base`, or `base2`, `base3`… whichever is not `taken`.
+fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    std::iter::once(base.to_owned())
+        .chain((2..).map(|n| format!("{base}{n}")))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+/// Schema documentation as rustdoc: each annotation a paragraph, each line
+/// trimmed.
+fn docs(parts: &[String]) -> String {
+    parts
+        .iter()
+        .map(|part| part.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The Rust type of an XML Schema built-in type. Types without a closer
+/// Rust equivalent (dates, durations, binary, URIs, names) keep their
+/// lexical form as `String`.
+fn xs_builtin(name: &str) -> Option<Builtin> {
+    Some(match name {
+        "boolean" => Builtin::Bool,
+        "byte" => Builtin::I8,
+        "short" => Builtin::I16,
+        "int" => Builtin::I32,
+        "long" | "integer" | "negativeInteger" | "nonPositiveInteger" => Builtin::I64,
+        "unsignedByte" => Builtin::U8,
+        "unsignedShort" => Builtin::U16,
+        "unsignedInt" => Builtin::U32,
+        "unsignedLong" | "nonNegativeInteger" | "positiveInteger" => Builtin::U64,
+        "float" => Builtin::F32,
+        "double" => Builtin::F64,
+        "string" | "normalizedString" | "token" | "language" | "Name" | "NCName" | "NMTOKEN" | "ID"
+        | "IDREF" | "ENTITY" | "anyURI" | "QName" | "NOTATION" | "base64Binary" | "hexBinary"
+        | "dateTime" | "date" | "time" | "duration" | "gYear" | "gYearMonth" | "gMonth" | "gMonthDay"
+        | "gDay" | "decimal" | "anySimpleType" => Builtin::String,
+        _ => return None,
+    })
+}
+
+fn builtin(meta: &BuildInMeta) -> Builtin {
+    match meta {
+        BuildInMeta::Bool => Builtin::Bool,
+        BuildInMeta::I8 => Builtin::I8,
+        BuildInMeta::I16 => Builtin::I16,
+        BuildInMeta::I32 => Builtin::I32,
+        BuildInMeta::I64 | BuildInMeta::I128 | BuildInMeta::Isize => Builtin::I64,
+        BuildInMeta::U8 => Builtin::U8,
+        BuildInMeta::U16 => Builtin::U16,
+        BuildInMeta::U32 => Builtin::U32,
+        BuildInMeta::U64 | BuildInMeta::U128 | BuildInMeta::Usize => Builtin::U64,
+        BuildInMeta::F32 => Builtin::F32,
+        BuildInMeta::F64 => Builtin::F64,
+        BuildInMeta::Str | BuildInMeta::String => Builtin::String,
+    }
+}

@@ -1,0 +1,134 @@
+//! The generator's own model of what to emit: just the facts the emitted
+//! code needs, already named the Rust way. `lower` builds it from the
+//! interpreted schema; `emit` turns it into code.
+
+/// One generated module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    /// The namespaces the code refers to, as `(constant name, URI)`, sorted.
+    pub namespaces: Vec<(String, String)>,
+    /// Named and anonymous types, in emission order.
+    pub types: Vec<TypeDef>,
+    /// The top-level elements, in emission order.
+    pub elements: Vec<ElementDef>,
+    /// Request/response pairs, when the module has operations.
+    pub operations: Vec<OperationDef>,
+    /// The name of the enum of all top-level elements.
+    pub message_enum: String,
+    /// Whether to derive serde traits, behind this cargo feature.
+    pub serde_feature: Option<String>,
+}
+
+/// A generated type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    pub rust_name: String,
+    /// The schema's name for it (an element's name for an anonymous type).
+    pub xml_name: String,
+    pub docs: String,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    Struct(StructDef),
+    Enum(EnumDef),
+}
+
+/// A complex type: attributes, then child elements.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StructDef {
+    pub attributes: Vec<AttributeDef>,
+    pub fields: Vec<FieldDef>,
+}
+
+/// A child element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDef {
+    pub rust_name: String,
+    /// Constant naming the element's namespace; `None` when unqualified.
+    pub namespace: Option<String>,
+    pub xml_name: String,
+    /// Other spellings accepted when decoding.
+    pub aliases: Vec<String>,
+    pub ty: TypeRef,
+    pub occurs: Occurs,
+    pub docs: String,
+}
+
+/// An attribute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttributeDef {
+    pub rust_name: String,
+    /// Constant naming the attribute's namespace; `None` when unqualified.
+    pub namespace: Option<String>,
+    pub xml_name: String,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub docs: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occurs {
+    Required,
+    Optional,
+    Repeated { min: usize, max: Option<usize> },
+}
+
+/// The Rust type of a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeRef {
+    Builtin(Builtin),
+    /// A type generated in this module.
+    Named(String),
+}
+
+/// XML Schema built-in types, by the Rust type they become.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Builtin {
+    String,
+    Bool,
+    I8,
+    I16,
+    I32,
+    I64,
+    U8,
+    U16,
+    U32,
+    U64,
+    F32,
+    F64,
+}
+
+/// A string enumeration. Values the schema does not list decode into the
+/// `unknown_variant`, which carries the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumDef {
+    pub values: Vec<EnumValue>,
+    pub unknown_variant: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    pub rust_name: String,
+    pub xml_value: String,
+    pub docs: String,
+}
+
+/// A top-level element, implemented by the type of the same Rust name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ElementDef {
+    pub rust_name: String,
+    /// Constant naming the element's namespace.
+    pub namespace: String,
+    pub xml_name: String,
+}
+
+/// A request element and the element that answers it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationDef {
+    pub name: String,
+    pub request: String,
+    pub response: String,
+    pub soap_action: String,
+}

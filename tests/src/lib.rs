@@ -1,0 +1,129 @@
+//! Helpers for the end-to-end tests: fixtures, and comparing XML documents
+//! by meaning rather than spelling.
+
+use std::path::PathBuf;
+
+use quick_xml::NsReader;
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+
+/// The repository's root directory.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+}
+
+/// The bytes of `tests/fixtures/<name>`.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = repo_root().join("tests/fixtures").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// An element with its namespace resolved: what a document means, whatever
+/// its prefixes, namespace declarations, comments and indentation.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Node {
+    pub name: (String, String),
+    /// Attributes other than namespace declarations, sorted.
+    pub attributes: Vec<((String, String), String)>,
+    /// Non-blank text, joined.
+    pub text: String,
+    pub children: Vec<Node>,
+}
+
+/// Parses `xml` into its [`Node`] tree.
+pub fn parse(xml: &[u8]) -> Result<Node, String> {
+    let text = std::str::from_utf8(xml).map_err(|e| e.to_string())?;
+    let mut reader = NsReader::from_str(text.trim_start_matches('\u{feff}'));
+    reader.config_mut().expand_empty_elements = true;
+    let mut stack: Vec<Node> = Vec::new();
+    loop {
+        let (ns, event) = reader.read_resolved_event().map_err(|e| e.to_string())?;
+        let ns = match ns {
+            ResolveResult::Bound(ns) => ns.as_ref().to_owned(),
+            ResolveResult::Unbound => String::new(),
+            ResolveResult::Unknown(p) => return Err(format!("unknown prefix {p:?}")),
+        };
+        match event {
+            Event::Start(start) => {
+                let mut attributes = Vec::new();
+                for attr in start.attributes() {
+                    let attr = attr.map_err(|e| e.to_string())?;
+                    let key = attr.key;
+                    if key.0 == "xmlns" || key.0.starts_with("xmlns:") {
+                        continue;
+                    }
+                    let (attr_ns, local) = reader.resolver().resolve_attribute(key);
+                    let attr_ns = match attr_ns {
+                        ResolveResult::Bound(ns) => ns.as_ref().to_owned(),
+                        _ => String::new(),
+                    };
+                    let value = attr.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;
+                    attributes.push(((attr_ns, local.as_ref().to_owned()), value.into_owned()));
+                }
+                attributes.sort();
+                let local = start.local_name().as_ref().to_owned();
+                stack.push(Node { name: (ns, local), attributes, text: String::new(), children: Vec::new() });
+            }
+            Event::End(_) => {
+                let node = stack.pop().ok_or("unbalanced end tag")?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(node),
+                    None => return Ok(node),
+                }
+            }
+            Event::Text(t) => {
+                if let Some(node) = stack.last_mut() {
+                    node.text.push_str(t.xml10_content().trim());
+                }
+            }
+            Event::CData(c) => {
+                if let Some(node) = stack.last_mut() {
+                    node.text.push_str(&c.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                let ch = r.resolve_char_ref().map_err(|e| e.to_string())?;
+                let ch = ch.or(match &*r {
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "amp" => Some('&'),
+                    "apos" => Some('\''),
+                    "quot" => Some('"'),
+                    _ => None,
+                });
+                if let (Some(node), Some(ch)) = (stack.last_mut(), ch) {
+                    node.text.push(ch);
+                }
+            }
+            Event::Eof => return Err("no root element".into()),
+            _ => {}
+        }
+    }
+}
+
+/// Panics with both documents unless they mean the same.
+pub fn assert_equivalent(actual: &[u8], expected: &[u8]) {
+    let a = parse(actual).unwrap_or_else(|e| panic!("actual is not XML: {e}\n{}", String::from_utf8_lossy(actual)));
+    let b = parse(expected).unwrap_or_else(|e| panic!("expected is not XML: {e}"));
+    assert_eq!(a, b, "\nactual:\n{}\nexpected:\n{}", String::from_utf8_lossy(actual), String::from_utf8_lossy(expected));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_and_layout_do_not_matter() {
+        let a = br#"<a:x xmlns:a="urn:1"><!-- c --><a:y k="v">t</a:y></a:x>"#;
+        let b = b"<x xmlns=\"urn:1\">\n  <y k=\"v\"><![CDATA[t]]></y>\n</x>";
+        assert_eq!(parse(a).unwrap(), parse(b).unwrap());
+    }
+
+    #[test]
+    fn namespaces_and_values_do() {
+        let a = br#"<x xmlns="urn:1"><y>t</y></x>"#;
+        assert_ne!(parse(a).unwrap(), parse(br#"<x xmlns="urn:2"><y>t</y></x>"#).unwrap());
+        assert_ne!(parse(a).unwrap(), parse(br#"<x xmlns="urn:1"><y>u</y></x>"#).unwrap());
+        assert_ne!(parse(a).unwrap(), parse(br#"<x xmlns="urn:1"><y xmlns="">t</y></x>"#).unwrap());
+    }
+}

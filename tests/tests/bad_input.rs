@@ -1,0 +1,194 @@
+//! Bad input is an error, never a panic: each names the line, the column and
+//! the element path.
+
+use ews_um::um::*;
+use ews_um::{DecodeError, Envelope, Error, SOAP_NS};
+
+const M: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
+
+fn decode_error<B: ews_um::xml::Payload + std::fmt::Debug>(xml: &str) -> String {
+    match Envelope::<B>::decode(xml.as_bytes()) {
+        Err(Error::Decode(DecodeError { line, column, path, message })) => {
+            let error = DecodeError { line, column, path, message };
+            error.to_string()
+        }
+        other => panic!("expected a decoding error, got {other:?}"),
+    }
+}
+
+/// A GetCallInfo response whose inner element holds `inner`, laid out so
+/// that the inner `GetCallInfoResponse` starts at 3:9.
+fn call_info_response(inner: &str) -> String {
+    format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\">\n  <s:Body>\n    <GetCallInfoResponse xmlns=\"{M}\">\n\
+         <GetCallInfoResponse>{inner}</GetCallInfoResponse></GetCallInfoResponse></s:Body></s:Envelope>"
+    )
+    .replacen("\n<GetCallInfoResponse>", "\n        <GetCallInfoResponse>", 1)
+    .replacen("  <s:Body>\n    <GetCallInfoResponse", "  <s:Body><GetCallInfoResponse", 1)
+}
+
+#[test]
+fn missing_required_element() {
+    let xml = call_info_response("<CallState>Connected</CallState>");
+    assert_eq!(
+        decode_error::<GetCallInfoResponse>(&xml),
+        "3:9 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: missing required element EventCause"
+    );
+}
+
+#[test]
+fn duplicated_element() {
+    let xml = call_info_response("<CallState>Idle</CallState><CallState>Idle</CallState><EventCause>None</EventCause>");
+    assert_eq!(
+        decode_error::<GetCallInfoResponse>(&xml),
+        "3:57 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: element CallState appears more than once"
+    );
+}
+
+#[test]
+fn element_in_the_wrong_namespace() {
+    let xml = call_info_response("<CallState xmlns=\"urn:other\">Idle</CallState><EventCause>None</EventCause>");
+    assert_eq!(
+        decode_error::<GetCallInfoResponse>(&xml),
+        "3:30 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: unexpected element {urn:other}CallState"
+    );
+}
+
+#[test]
+fn bad_enumeration_value() {
+    let xml = call_info_response("<CallState> </CallState><EventCause>None</EventCause>");
+    assert_eq!(
+        decode_error::<GetCallInfoResponse>(&xml),
+        "3:30 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse/CallState: empty value"
+    );
+}
+
+#[test]
+fn bad_boolean() {
+    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n<SetOofStatus xmlns=\"{M}\"><status>yes</status></SetOofStatus></s:Body></s:Envelope>");
+    assert_eq!(
+        decode_error::<SetOofStatus>(&xml),
+        "2:84 /Envelope/Body/SetOofStatus/status: invalid boolean \"yes\": expected true, false, 1 or 0"
+    );
+}
+
+#[test]
+fn malformed_xml() {
+    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\">\n<s:Body><ResetPIN xmlns=\"{M}\"></s:Body></s:Envelope>");
+    let error = decode_error::<ResetPin>(&xml);
+    assert!(error.starts_with("2:88 /Envelope/Body/ResetPIN: malformed XML: "), "{error}");
+}
+
+#[test]
+fn unknown_payload() {
+    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n  <GetCallInfo xmlns=\"{M}\"><CallId>x</CallId></GetCallInfo></s:Body></s:Envelope>");
+    assert_eq!(
+        decode_error::<GetCallInfoResponse>(&xml),
+        format!("2:3 /Envelope/Body/GetCallInfo: unexpected payload {{{M}}}GetCallInfo")
+    );
+}
+
+#[test]
+fn doctype_and_entity_declarations_are_refused() {
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>\n\
+         <s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo xmlns=\"{M}\"><CallId>&lol2;</CallId></GetCallInfo></s:Body></s:Envelope>"
+    );
+    assert_eq!(decode_error::<GetCallInfo>(&xml), "2:1 /: DOCTYPE declarations are not accepted");
+
+    let external = format!("<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><s:Envelope xmlns:s=\"{SOAP_NS}\"/>");
+    assert_eq!(decode_error::<GetCallInfo>(&external), "1:1 /: DOCTYPE declarations are not accepted");
+}
+
+#[test]
+fn undeclared_entities_and_prefixes() {
+    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo xmlns=\"{M}\"><CallId>&secret;</CallId></GetCallInfo></s:Body></s:Envelope>");
+    assert_eq!(
+        decode_error::<GetCallInfo>(&xml),
+        "1:163 /Envelope/Body/GetCallInfo/CallId: unknown entity &secret;"
+    );
+    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><m:GetCallInfo/></s:Body></s:Envelope>");
+    assert_eq!(
+        decode_error::<GetCallInfo>(&xml),
+        "1:73 /Envelope/Body/GetCallInfo: namespace prefix \"m\" is not declared"
+    );
+}
+
+#[test]
+fn text_where_only_elements_belong() {
+    let xml = call_info_response("stray<CallState>Idle</CallState><EventCause>None</EventCause>");
+    assert_eq!(
+        decode_error::<GetCallInfoResponse>(&xml),
+        "3:30 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: text is not allowed here: the element has element-only content"
+    );
+}
+
+#[test]
+fn envelope_structure() {
+    assert_eq!(decode_error::<ResetPin>(""), "1:1 /: no root element");
+    assert_eq!(
+        decode_error::<ResetPin>(&format!("<ResetPIN xmlns=\"{M}\"/>")),
+        format!("1:1 /ResetPIN: expected a SOAP 1.1 Envelope, found {{{M}}}ResetPIN")
+    );
+    assert_eq!(
+        decode_error::<ResetPin>(&format!("<s:Envelope xmlns:s=\"{SOAP_NS}\">\n</s:Envelope>")),
+        "1:1 /Envelope: missing required element Body"
+    );
+    assert_eq!(
+        decode_error::<ResetPin>(&format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body/></s:Envelope>")),
+        "1:65 /Envelope/Body: the Body is empty"
+    );
+    assert_eq!(
+        decode_error::<ResetPin>(&format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><ResetPIN xmlns=\"{M}\"/><ResetPIN xmlns=\"{M}\"/></s:Body></s:Envelope>"
+        )),
+        format!("1:153 /Envelope/Body: unexpected element {{{M}}}ResetPIN")
+    );
+    assert_eq!(
+        decode_error::<ResetPin>(&format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><ResetPIN xmlns=\"{M}\"/></s:Body></s:Envelope><x/>")),
+        "1:175 /: content after the root element"
+    );
+}
+
+#[test]
+fn must_understand_headers_nobody_knows() {
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\">\n<s:Header>\n  <x:Session xmlns:x=\"urn:example:session\" s:mustUnderstand=\"1\">42</x:Session>\n</s:Header>\n\
+         <s:Body><ResetPINResponse xmlns=\"{M}\"/></s:Body></s:Envelope>"
+    );
+    assert_eq!(
+        decode_error::<ResetPinResponse>(&xml),
+        "3:3 /Envelope/Header/Session: header entry {urn:example:session}Session must be understood, and is not known"
+    );
+}
+
+#[test]
+fn faults_missing_their_string() {
+    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><s:Fault><faultcode>s:Client</faultcode></s:Fault></s:Body></s:Envelope>");
+    assert_eq!(decode_error::<ResetPin>(&xml), "1:73 /Envelope/Body/Fault: missing required element faultstring");
+}
+
+#[test]
+fn invalid_utf8() {
+    let mut bytes = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\">\n<s:Body>").into_bytes();
+    bytes.extend_from_slice(b"\xff</s:Body></s:Envelope>");
+    let Err(Error::Decode(error)) = Envelope::<ResetPin>::decode(&bytes) else { panic!() };
+    assert_eq!(error.to_string(), "2:9 /: input is not valid UTF-8");
+}
+
+/// Every prefix of a valid message, and every one-byte corruption of it,
+/// decodes or fails cleanly: never a panic.
+#[test]
+fn truncations_and_corruptions_never_panic() {
+    let valid = ews_um_tests::fixture("um/get_um_properties_response.xml");
+    for end in 0..valid.len() {
+        let _ = Envelope::<Message>::decode(&valid[..end]);
+    }
+    for i in 0..valid.len() {
+        for byte in [b'<', b'>', b'&', b'"', b'/', 0, 0xC3] {
+            let mut corrupt = valid.clone();
+            corrupt[i] = byte;
+            let _ = Envelope::<Message>::decode(&corrupt);
+        }
+    }
+}

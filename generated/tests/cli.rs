@@ -1,0 +1,75 @@
+//! The `ews-um` command: XML envelopes to JSON and back.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/um").join(name)
+}
+
+fn ews_um(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ews-um"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn decodes_the_documented_response_and_encodes_it_back() {
+    let decoded = ews_um(&["decode", fixture("get_call_info_response.xml").to_str().unwrap()], b"");
+    assert!(decoded.status.success(), "{}", String::from_utf8_lossy(&decoded.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"GetCallInfoResponse": {"get_call_info_response": {"call_state": "Connected", "event_cause": "None"}}})
+    );
+
+    let encoded = ews_um(&["encode", "-"], &decoded.stdout);
+    assert!(encoded.status.success(), "{}", String::from_utf8_lossy(&encoded.stderr));
+    let again = ews_um(&["decode"], &encoded.stdout);
+    assert_eq!(again.stdout, decoded.stdout);
+}
+
+#[test]
+fn every_fixture_survives_decode_then_encode() {
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let path = entry.unwrap().path();
+        let decoded = ews_um(&["decode", path.to_str().unwrap()], b"");
+        assert!(decoded.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&decoded.stderr));
+        let encoded = ews_um(&["encode"], &decoded.stdout);
+        assert!(encoded.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&encoded.stderr));
+        assert_eq!(ews_um(&["decode"], &encoded.stdout).stdout, decoded.stdout, "{}", path.display());
+    }
+}
+
+#[test]
+fn faults_print_as_json_too() {
+    let decoded = ews_um(&["decode", fixture("fault_reset_pin.xml").to_str().unwrap()], b"");
+    assert!(decoded.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
+    assert_eq!(json["Fault"]["code"]["name"], "Server");
+    assert_eq!(json["Fault"]["lang"], "en-US");
+}
+
+#[test]
+fn bad_input_exits_1_with_one_positioned_line() {
+    let bad_xml = ews_um(&["decode"], b"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">\n<s:Body><x/></s:Body></s:Envelope>");
+    assert_eq!(bad_xml.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&bad_xml.stderr), "ews-um: 2:9 /Envelope/Body/x: unexpected payload x\n");
+
+    let bad_json = ews_um(&["encode"], b"{\n  \"GetCallInfo\": {\"call_id\": 7}\n}");
+    assert_eq!(bad_json.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad_json.stderr);
+    assert!(stderr.starts_with("ews-um: 2:30 invalid type: integer `7`, expected a string"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+
+    let unknown = ews_um(&["encode"], b"{\"Hello\": {}}");
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).starts_with("ews-um: 1:8 unknown variant `Hello`"));
+}

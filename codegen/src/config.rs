@@ -49,17 +49,26 @@ impl Loaded {
     /// Reads `path`.
     pub fn read(path: &Path) -> Result<Self, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let config: Config = toml::from_str(&text).map_err(|e| Error::Config { path: path.to_owned(), message: e.to_string() })?;
+        let config: Config = toml::from_str(&text).map_err(|e| Error::Config {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(Self { dir, config })
     }
 
     /// Finds `codegen.toml` in `start` or the nearest directory above it.
     pub fn find(start: &Path) -> Result<Self, Error> {
-        let found = start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file());
+        let found = start
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|p| p.is_file());
         match found {
             Some(path) => Self::read(&path),
-            None => Err(Error::Request(format!("no {FILE_NAME} in {} or above; pass --config", start.display()))),
+            None => Err(Error::Request(format!(
+                "no {FILE_NAME} in {} or above; pass --config",
+                start.display()
+            ))),
         }
     }
 

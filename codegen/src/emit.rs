@@ -22,8 +22,16 @@ pub fn module(module: &Module) -> TokenStream {
     // and as an operation, so that one place tells all about it.
     let types = module.types.iter().map(|ty| {
         let def = emitter.type_def(ty);
-        let element = module.elements.iter().find(|e| e.rust_name == ty.rust_name).map(element);
-        let operation = module.operations.iter().find(|o| o.request == ty.rust_name).map(operation);
+        let element = module
+            .elements
+            .iter()
+            .find(|e| e.rust_name == ty.rust_name)
+            .map(element);
+        let operation = module
+            .operations
+            .iter()
+            .find(|o| o.request == ty.rust_name)
+            .map(operation);
         quote!(#def #element #operation)
     });
     quote! {
@@ -94,7 +102,8 @@ impl Emitter<'_> {
             let ty = rust_type(&a.ty);
             let ty = if a.required { ty } else { quote!(Option<#ty>) };
             let doc = doc_attrs(&a.docs);
-            let skip = (!a.required).then(|| self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none")));
+            let skip = (!a.required)
+                .then(|| self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none")));
             quote!(#doc #skip pub #field: #ty,)
         });
         let field_members = def.fields.iter().map(|f| {
@@ -103,8 +112,12 @@ impl Emitter<'_> {
             let doc = doc_attrs(&f.docs);
             let skip = match f.occurs {
                 Occurs::Required => None,
-                Occurs::Optional => self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none")),
-                Occurs::Repeated { .. } => self.serde_attr(quote!(default, skip_serializing_if = "Vec::is_empty")),
+                Occurs::Optional => {
+                    self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none"))
+                }
+                Occurs::Repeated { .. } => {
+                    self.serde_attr(quote!(default, skip_serializing_if = "Vec::is_empty"))
+                }
             };
             quote!(#doc #skip pub #field: #ty,)
         });
@@ -199,7 +212,9 @@ impl Emitter<'_> {
             return TokenStream::new();
         }
         let name = ident(&self.module.message_enum);
-        let eq = elements.iter().all(|e| self.is_eq(&e.rust_name, &mut Vec::new()));
+        let eq = elements
+            .iter()
+            .all(|e| self.is_eq(&e.rust_name, &mut Vec::new()));
         let derives = self.derives(eq, false);
         let variants = elements.iter().map(|e| {
             let ty = ident(&e.rust_name);
@@ -246,10 +261,18 @@ impl Emitter<'_> {
         if visiting.iter().any(|v| v == rust_name) {
             return true;
         }
-        let Some(ty) = self.module.types.iter().find(|t| t.rust_name == rust_name) else { return true };
-        let TypeKind::Struct(def) = &ty.kind else { return true };
+        let Some(ty) = self.module.types.iter().find(|t| t.rust_name == rust_name) else {
+            return true;
+        };
+        let TypeKind::Struct(def) = &ty.kind else {
+            return true;
+        };
         visiting.push(rust_name.to_owned());
-        let types = def.attributes.iter().map(|a| &a.ty).chain(def.fields.iter().map(|f| &f.ty));
+        let types = def
+            .attributes
+            .iter()
+            .map(|a| &a.ty)
+            .chain(def.fields.iter().map(|f| &f.ty));
         let eq = types.collect::<Vec<_>>().into_iter().all(|t| match t {
             TypeRef::Builtin(Builtin::F32 | Builtin::F64) => false,
             TypeRef::Builtin(_) => true,
@@ -265,20 +288,28 @@ fn decode_struct(def: &StructDef) -> TokenStream {
         let field = ident(&a.rust_name);
         quote!(let mut #field = None;)
     });
-    let attr_arms = def.attributes.iter().map(|a| {
+    // Attributes the schema does not declare (xsi:*, extensions) are ignored.
+    let attr_matches = def.attributes.iter().map(|a| {
         let field = ident(&a.rust_name);
         let ns = namespace_tokens(a.namespace.as_deref());
         let local = &a.xml_name;
-        quote!((#ns, #local) => #field = Some(attr.value()?),)
+        (quote!((#ns, #local)), quote!(#field = Some(attr.value()?)))
     });
-    let read_attributes = (!def.attributes.is_empty()).then(|| {
+    let read_attribute = match def.attributes.as_slice() {
+        [] => None,
+        [_] => attr_matches
+            .map(|(name, action)| quote!(if attr.name() == #name { #action; }))
+            .next(),
+        _ => {
+            let arms = attr_matches.map(|(name, action)| quote!(#name => #action,));
+            Some(quote!(match attr.name() { #(#arms)* _ => {} }))
+        }
+    };
+    let read_attributes = read_attribute.map(|read| {
         quote! {
             for attr in d.attributes(start) {
                 let attr = attr?;
-                match attr.name() {
-                    #(#attr_arms)*
-                    _ => {}
-                }
+                #read
             }
         }
     });
@@ -338,7 +369,11 @@ fn decode_struct(def: &StructDef) -> TokenStream {
         }
     });
     // The start tag is only read for its attributes.
-    let start = if def.attributes.is_empty() { quote!(_) } else { quote!(start) };
+    let start = if def.attributes.is_empty() {
+        quote!(_)
+    } else {
+        quote!(start)
+    };
     quote! {
         fn decode(d: &mut xml::Decoder<'_>, #start: &xml::Start<'_>) -> xml::DecodeResult<Self> {
             #(#attr_slots)*
@@ -448,11 +483,12 @@ fn doc_attrs(text: &str) -> TokenStream {
     if text.is_empty() {
         return TokenStream::new();
     }
-    let lines = text.lines().map(|line| format!(" {line}").trim_end().to_owned());
+    let lines = text
+        .lines()
+        .map(|line| format!(" {line}").trim_end().to_owned());
     quote!(#(#[doc = #lines])*)
 }
 
 fn ident(name: &str) -> Ident {
     format_ident!("{}", name, span = Span::call_site())
 }
-

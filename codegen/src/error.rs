@@ -8,13 +8,21 @@ use std::path::PathBuf;
 pub enum Error {
     /// A schema or config file could not be read or written.
     #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// `xsd-parser` could not load or interpret the schemas.
     #[error("{0}")]
     Load(String),
     /// A schema uses something the generator cannot render.
     #[error("{}:{line}: {construct}: {message}", file.display())]
-    Schema { file: PathBuf, line: u32, construct: String, message: String },
+    Schema {
+        file: PathBuf,
+        line: u32,
+        construct: String,
+        message: String,
+    },
     /// The generator was asked for something the schemas do not have.
     #[error("{0}")]
     Request(String),
@@ -29,6 +37,9 @@ pub enum Error {
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Self::Io { path: path.into(), source }
+        Self::Io {
+            path: path.into(),
+            source,
+        }
     }
 }

@@ -71,7 +71,10 @@ impl Builder {
     /// Accepts `alias` as another spelling of every element named `element`
     /// when decoding (encoding always writes `element`).
     pub fn alias(mut self, element: impl Into<String>, alias: impl Into<String>) -> Self {
-        self.aliases.entry(element.into()).or_default().push(alias.into());
+        self.aliases
+            .entry(element.into())
+            .or_default()
+            .push(alias.into());
         self
     }
 
@@ -115,7 +118,10 @@ impl Builder {
             .schemas
             .iter()
             .map(|p| {
-                let shown = self.base_dir.as_deref().map_or_else(|| p.clone(), |base| load::relative(p, base));
+                let shown = self
+                    .base_dir
+                    .as_deref()
+                    .map_or_else(|| p.clone(), |base| load::relative(p, base));
                 shown.display().to_string().replace('\\', "/")
             })
             .collect();

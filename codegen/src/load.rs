@@ -52,13 +52,19 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Error> {
     for path in paths {
         // Read first, so that a missing file is reported as such.
         std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        parser = parser.add_schema_from_file(path).map_err(|e| Error::Load(format!("{}: {e}", path.display())))?;
+        parser = parser
+            .add_schema_from_file(path)
+            .map_err(|e| Error::Load(format!("{}: {e}", path.display())))?;
     }
     let schemas = parser.finish();
 
     let mut sources = SourceMap::default();
     for (_, info) in schemas.schemas() {
-        if let Some(path) = info.location.as_ref().and_then(|url| url.to_file_path().ok()) {
+        if let Some(path) = info
+            .location
+            .as_ref()
+            .and_then(|url| url.to_file_path().ok())
+        {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             sources.add(&path, text.trim_start_matches('\u{feff}'));
         }
@@ -70,11 +76,19 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Error> {
         .and_then(Interpreter::with_xs_any_type)
         .and_then(Interpreter::finish)
         .map_err(|e| Error::Load(format!("interpreting {}: {e}", list(paths))))?;
-    Ok(Loaded { schemas, types, sources })
+    Ok(Loaded {
+        schemas,
+        types,
+        sources,
+    })
 }
 
 fn list(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The file a schema was loaded from, if it was a file.
@@ -86,5 +100,7 @@ pub fn schema_path(schemas: &Schemas, id: xsd_parser::models::schema::SchemaId) 
 /// `path` relative to `base` when it is below it, for stable messages and
 /// headers.
 pub fn relative(path: &Path, base: &Path) -> PathBuf {
-    path.strip_prefix(base).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(base)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use xsd_parser::models::meta::{
-    AttributeMetaVariant, Base, BuildInMeta, ComplexMeta, ElementMeta, ElementMetaVariant, ElementMode,
-    MetaType, MetaTypeVariant,
+    AttributeMetaVariant, Base, BuildInMeta, ComplexMeta, ElementMeta, ElementMetaVariant,
+    ElementMode, MetaType, MetaTypeVariant,
 };
 use xsd_parser::models::schema::xs::{FormChoiceType, Use};
 use xsd_parser::models::schema::{MaxOccurs, NamespaceId};
@@ -95,7 +95,12 @@ impl Lowering<'_> {
     /// The selected top-level elements, sorted by name, with their types
     /// queued.
     fn elements(&mut self) -> Result<Vec<ElementDef>, Error> {
-        let roots: Vec<PathBuf> = self.options.roots.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
+        let roots: Vec<PathBuf> = self
+            .options
+            .roots
+            .iter()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+            .collect();
         let mut candidates: Vec<&TypeIdent> = self
             .loaded
             .types
@@ -104,13 +109,22 @@ impl Lowering<'_> {
             .filter(|ident| ident.type_ == IdentType::Element)
             .filter(|ident| {
                 let path = schema_path(&self.loaded.schemas, ident.schema);
-                path.is_some_and(|p| roots.iter().any(|r| std::fs::canonicalize(&p).unwrap_or(p.clone()) == *r))
+                path.is_some_and(|p| {
+                    roots
+                        .iter()
+                        .any(|r| std::fs::canonicalize(&p).unwrap_or(p.clone()) == *r)
+                })
             })
             .collect();
         candidates.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
         if let Selection::Named(wanted) = &self.options.elements {
-            if let Some(missing) = wanted.iter().find(|w| !candidates.iter().any(|c| c.name.as_str() == w.as_str())) {
-                return Err(Error::Request(format!("no top-level element named {missing} in the schemas given")));
+            if let Some(missing) = wanted
+                .iter()
+                .find(|w| !candidates.iter().any(|c| c.name.as_str() == w.as_str()))
+            {
+                return Err(Error::Request(format!(
+                    "no top-level element named {missing} in the schemas given"
+                )));
             }
             candidates.retain(|c| wanted.iter().any(|w| w == c.name.as_str()));
         }
@@ -119,7 +133,11 @@ impl Lowering<'_> {
         for ident in candidates {
             let meta = &self.loaded.types.items[ident];
             let MetaTypeVariant::Reference(reference) = &meta.variant else {
-                return Err(self.unsupported(ident, "element", "a top-level element without a type"));
+                return Err(self.unsupported(
+                    ident,
+                    "element",
+                    "a top-level element without a type",
+                ));
             };
             let target = &reference.type_;
             if let Some(other) = by_type.insert(target.clone(), ident.name.as_str()) {
@@ -129,9 +147,17 @@ impl Lowering<'_> {
                 )));
             }
             let TypeRef::Named(rust_name) = self.type_ref(target, ident.name.as_str())? else {
-                return Err(self.unsupported(ident, "element", "a top-level element of a simple type"));
+                return Err(self.unsupported(
+                    ident,
+                    "element",
+                    "a top-level element of a simple type",
+                ));
             };
-            elements.push(ElementDef { rust_name, namespace: self.namespace(ident.ns), xml_name: ident.name.as_str().to_owned() });
+            elements.push(ElementDef {
+                rust_name,
+                namespace: self.namespace(ident.ns),
+                xml_name: ident.name.as_str().to_owned(),
+            });
         }
         Ok(elements)
     }
@@ -142,18 +168,28 @@ impl Lowering<'_> {
         if self.namespace(ident.ns) == XS_NS {
             return xs_builtin(ident.name.as_str())
                 .map(TypeRef::Builtin)
-                .ok_or_else(|| self.unsupported(ident, "type", &format!("xs:{}", ident.name.as_str())));
+                .ok_or_else(|| {
+                    self.unsupported(ident, "type", &format!("xs:{}", ident.name.as_str()))
+                });
         }
         let Some(meta) = self.loaded.types.items.get(ident) else {
-            return Err(self.unsupported(ident, "type", &format!("type {} is not defined", ident.name.as_str())));
+            return Err(self.unsupported(
+                ident,
+                "type",
+                &format!("type {} is not defined", ident.name.as_str()),
+            ));
         };
         match &meta.variant {
             MetaTypeVariant::BuildIn(b) => Ok(TypeRef::Builtin(builtin(b))),
-            MetaTypeVariant::Reference(r) if r.min_occurs == 1 && r.max_occurs == MaxOccurs::Bounded(1) => {
+            MetaTypeVariant::Reference(r)
+                if r.min_occurs == 1 && r.max_occurs == MaxOccurs::Bounded(1) =>
+            {
                 self.type_ref(&r.type_, element)
             }
             MetaTypeVariant::Reference(_) => Err(self.unsupported(ident, "xs:list", "list types")),
-            MetaTypeVariant::SimpleType(s) if s.is_list => Err(self.unsupported(ident, "xs:list", "list types")),
+            MetaTypeVariant::SimpleType(s) if s.is_list => {
+                Err(self.unsupported(ident, "xs:list", "list types"))
+            }
             // Facets (length, pattern, ranges) are not enforced: the value
             // keeps its base type.
             MetaTypeVariant::SimpleType(s) => self.type_ref(&s.base, element),
@@ -161,7 +197,11 @@ impl Lowering<'_> {
                 Ok(TypeRef::Named(self.name_of(ident, element)))
             }
             MetaTypeVariant::Union(_) => Err(self.unsupported(ident, "xs:union", "union types")),
-            MetaTypeVariant::Dynamic(_) => Err(self.unsupported(ident, "abstract type", "types chosen by xsi:type or substitution group")),
+            MetaTypeVariant::Dynamic(_) => Err(self.unsupported(
+                ident,
+                "abstract type",
+                "types chosen by xsi:type or substitution group",
+            )),
             MetaTypeVariant::Custom(_) => Err(self.unsupported(ident, "type", "custom types")),
             MetaTypeVariant::All(_) | MetaTypeVariant::Choice(_) | MetaTypeVariant::Sequence(_) => {
                 Err(self.unsupported(ident, "xs:group", "a model group used as a type"))
@@ -175,12 +215,20 @@ impl Lowering<'_> {
             return name.clone();
         }
         let anonymous = matches!(ident.type_, IdentType::ElementType) || ident.name.is_generated();
-        let base = naming::type_name(if anonymous { element } else { ident.name.as_str() });
-        let name = [base.clone(), format!("{base}Element"), format!("{base}Type")]
-            .into_iter()
-            .chain((2..).map(|n| format!("{base}{n}")))
-            .find(|candidate| !self.taken.contains(candidate))
-            .unwrap_or(base);
+        let base = naming::type_name(if anonymous {
+            element
+        } else {
+            ident.name.as_str()
+        });
+        let name = [
+            base.clone(),
+            format!("{base}Element"),
+            format!("{base}Type"),
+        ]
+        .into_iter()
+        .chain((2..).map(|n| format!("{base}{n}")))
+        .find(|candidate| !self.taken.contains(candidate))
+        .unwrap_or(base);
         self.taken.insert(name.clone());
         self.names.insert(ident.clone(), name.clone());
         self.queue.push(ident.clone());
@@ -197,23 +245,48 @@ impl Lowering<'_> {
                     let xml_value = variant.ident.name.as_str().to_owned();
                     let base = naming::variant_name(&xml_value);
                     let rust_name = unique(&base, |n| values.iter().any(|v| v.rust_name == n));
-                    values.push(EnumValue { rust_name, xml_value, docs: docs(&variant.documentation) });
+                    values.push(EnumValue {
+                        rust_name,
+                        xml_value,
+                        docs: docs(&variant.documentation),
+                    });
                 }
-                let unknown_variant = unique("Unknown", |n| values.iter().any(|v| v.rust_name == n));
-                TypeKind::Enum(EnumDef { values, unknown_variant })
+                let unknown_variant =
+                    unique("Unknown", |n| values.iter().any(|v| v.rust_name == n));
+                TypeKind::Enum(EnumDef {
+                    values,
+                    unknown_variant,
+                })
             }
-            MetaTypeVariant::ComplexType(complex) => TypeKind::Struct(self.struct_def(ident, complex)?),
+            MetaTypeVariant::ComplexType(complex) => {
+                TypeKind::Struct(self.struct_def(ident, complex)?)
+            }
             _ => return Err(self.unsupported(ident, "type", "not a complex type or enumeration")),
         };
-        let xml_name = self.element_name_of(ident).unwrap_or_else(|| ident.name.as_str().to_owned());
-        Ok(TypeDef { rust_name, xml_name, docs: self.type_docs(ident, meta), kind })
+        let xml_name = self
+            .element_name_of(ident)
+            .unwrap_or_else(|| ident.name.as_str().to_owned());
+        Ok(TypeDef {
+            rust_name,
+            xml_name,
+            docs: self.type_docs(ident, meta),
+            kind,
+        })
     }
 
     fn struct_def(&mut self, ident: &TypeIdent, complex: &ComplexMeta) -> Result<StructDef, Error> {
         match &complex.base {
             Base::None => {}
-            Base::Extension(_) => return Err(self.unsupported(ident, "xs:extension", "types derived by extension")),
-            Base::Restriction(_) => return Err(self.unsupported(ident, "xs:restriction", "complex types derived by restriction")),
+            Base::Extension(_) => {
+                return Err(self.unsupported(ident, "xs:extension", "types derived by extension"));
+            }
+            Base::Restriction(_) => {
+                return Err(self.unsupported(
+                    ident,
+                    "xs:restriction",
+                    "complex types derived by restriction",
+                ));
+            }
         }
         if complex.is_dynamic {
             return Err(self.unsupported(ident, "abstract type", "abstract types"));
@@ -242,8 +315,16 @@ impl Lowering<'_> {
             let content_meta = &self.loaded.types.items[content];
             let group = match &content_meta.variant {
                 MetaTypeVariant::Sequence(group) | MetaTypeVariant::All(group) => group,
-                MetaTypeVariant::Choice(_) => return Err(self.unsupported(ident, "xs:choice", "choice content")),
-                _ => return Err(self.unsupported(ident, "xs:simpleContent", "simple content with attributes")),
+                MetaTypeVariant::Choice(_) => {
+                    return Err(self.unsupported(ident, "xs:choice", "choice content"));
+                }
+                _ => {
+                    return Err(self.unsupported(
+                        ident,
+                        "xs:simpleContent",
+                        "simple content with attributes",
+                    ));
+                }
             };
             for element in group.elements.iter() {
                 let field = self.field(ident, element)?;
@@ -251,9 +332,18 @@ impl Lowering<'_> {
             }
         }
         let mut seen = HashSet::new();
-        for name in def.attributes.iter().map(|a| &a.rust_name).chain(def.fields.iter().map(|f| &f.rust_name)) {
+        for name in def
+            .attributes
+            .iter()
+            .map(|a| &a.rust_name)
+            .chain(def.fields.iter().map(|f| &f.rust_name))
+        {
             if !seen.insert(name) {
-                return Err(self.unsupported(ident, "field", &format!("two members map to the field name {name}")));
+                return Err(self.unsupported(
+                    ident,
+                    "field",
+                    &format!("two members map to the field name {name}"),
+                ));
             }
         }
         Ok(def)
@@ -262,20 +352,37 @@ impl Lowering<'_> {
     fn field(&mut self, owner: &TypeIdent, element: &ElementMeta) -> Result<FieldDef, Error> {
         let xml_name = element.ident.name.as_str().to_owned();
         let type_ = match &element.variant {
-            ElementMetaVariant::Type { type_, mode: ElementMode::Element } => type_,
-            ElementMetaVariant::Type { mode: ElementMode::Group, .. } => {
+            ElementMetaVariant::Type {
+                type_,
+                mode: ElementMode::Element,
+            } => type_,
+            ElementMetaVariant::Type {
+                mode: ElementMode::Group,
+                ..
+            } => {
                 return Err(self.unsupported(owner, "xs:group", "nested model groups"));
             }
-            ElementMetaVariant::Any { .. } => return Err(self.unsupported(owner, "xs:any", "wildcard elements")),
-            ElementMetaVariant::Text => return Err(self.unsupported(owner, "mixed", "text in element content")),
+            ElementMetaVariant::Any { .. } => {
+                return Err(self.unsupported(owner, "xs:any", "wildcard elements"));
+            }
+            ElementMetaVariant::Text => {
+                return Err(self.unsupported(owner, "mixed", "text in element content"));
+            }
         };
         if element.nillable {
-            return Err(self.unsupported(owner, "nillable", &format!("element {xml_name} is nillable")));
+            return Err(self.unsupported(
+                owner,
+                "nillable",
+                &format!("element {xml_name} is nillable"),
+            ));
         }
         let occurs = match (element.min_occurs, element.max_occurs) {
             (1, MaxOccurs::Bounded(1)) => Occurs::Required,
             (0, MaxOccurs::Bounded(1)) => Occurs::Optional,
-            (min, MaxOccurs::Bounded(max)) => Occurs::Repeated { min, max: Some(max) },
+            (min, MaxOccurs::Bounded(max)) => Occurs::Repeated {
+                min,
+                max: Some(max),
+            },
             (min, MaxOccurs::Unbounded) => Occurs::Repeated { min, max: None },
         };
         let ty = self.type_ref(type_, &xml_name)?;
@@ -283,7 +390,12 @@ impl Lowering<'_> {
         Ok(FieldDef {
             rust_name: naming::field_name(&xml_name),
             namespace: qualified.then(|| self.namespace(element.ident.ns)),
-            aliases: self.options.aliases.get(&xml_name).cloned().unwrap_or_default(),
+            aliases: self
+                .options
+                .aliases
+                .get(&xml_name)
+                .cloned()
+                .unwrap_or_default(),
             xml_name,
             ty,
             occurs,
@@ -301,7 +413,10 @@ impl Lowering<'_> {
     fn type_docs(&self, ident: &TypeIdent, meta: &MetaType) -> String {
         let mut parts = Vec::new();
         if ident.type_ == IdentType::ElementType {
-            let element = TypeIdent { type_: IdentType::Element, ..ident.clone() };
+            let element = TypeIdent {
+                type_: IdentType::Element,
+                ..ident.clone()
+            };
             if let Some(element_meta) = self.loaded.types.items.get(&element) {
                 parts.extend(element_meta.documentation.iter().cloned());
             }
@@ -321,7 +436,8 @@ impl Lowering<'_> {
     }
 
     fn unsupported(&self, ident: &TypeIdent, construct: &str, message: &str) -> Error {
-        let file = schema_path(&self.loaded.schemas, ident.schema).unwrap_or_else(|| PathBuf::from("<unknown schema>"));
+        let file = schema_path(&self.loaded.schemas, ident.schema)
+            .unwrap_or_else(|| PathBuf::from("<unknown schema>"));
         let constructs: &[&str] = match ident.type_ {
             IdentType::Element | IdentType::ElementType => &["element"],
             IdentType::Attribute => &["attribute"],
@@ -329,7 +445,11 @@ impl Lowering<'_> {
             IdentType::AttributeGroup => &["attributeGroup"],
             _ => &["complexType", "simpleType"],
         };
-        let line = self.loaded.sources.line(&file, constructs, ident.name.as_str()).unwrap_or(0);
+        let line = self
+            .loaded
+            .sources
+            .line(&file, constructs, ident.name.as_str())
+            .unwrap_or(0);
         Error::Schema {
             file,
             line,
@@ -341,7 +461,9 @@ impl Lowering<'_> {
 
 /// Pairs `X` with `XResponse` when both are generated.
 fn operations(elements: &[ElementDef], options: &Options) -> Vec<OperationDef> {
-    let Some(prefix) = &options.soap_action_prefix else { return Vec::new() };
+    let Some(prefix) = &options.soap_action_prefix else {
+        return Vec::new();
+    };
     elements
         .iter()
         .filter_map(|request| {
@@ -360,7 +482,11 @@ fn operations(elements: &[ElementDef], options: &Options) -> Vec<OperationDef> {
 /// Replaces namespace URIs in the module by constant names: `NAMESPACE`
 /// when there is one, else one per schema prefix.
 fn name_namespaces(module: &mut Module, loaded: &Loaded) {
-    let mut uris: Vec<String> = module.elements.iter().map(|e| e.namespace.clone()).collect();
+    let mut uris: Vec<String> = module
+        .elements
+        .iter()
+        .map(|e| e.namespace.clone())
+        .collect();
     for ty in &module.types {
         if let TypeKind::Struct(s) = &ty.kind {
             uris.extend(s.fields.iter().filter_map(|f| f.namespace.clone()));
@@ -380,7 +506,11 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) {
                 .types
                 .modules
                 .values()
-                .find(|m| m.namespace.as_ref().is_some_and(|n| n.0.as_ref() == uri.as_bytes()))
+                .find(|m| {
+                    m.namespace
+                        .as_ref()
+                        .is_some_and(|n| n.0.as_ref() == uri.as_bytes())
+                })
                 .and_then(|m| m.prefix.as_ref())
                 .map(|p| naming::const_name(p.as_str()));
             let base = format!("{}_NAMESPACE", prefix.unwrap_or_else(|| "NS".into()));
@@ -389,11 +519,20 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) {
         names.insert(uri.clone(), name);
     }
     let rename = |uri: &mut String| *uri = names[uri.as_str()].clone();
-    module.elements.iter_mut().for_each(|e| rename(&mut e.namespace));
+    module
+        .elements
+        .iter_mut()
+        .for_each(|e| rename(&mut e.namespace));
     for ty in &mut module.types {
         if let TypeKind::Struct(s) = &mut ty.kind {
-            s.fields.iter_mut().filter_map(|f| f.namespace.as_mut()).for_each(rename);
-            s.attributes.iter_mut().filter_map(|a| a.namespace.as_mut()).for_each(rename);
+            s.fields
+                .iter_mut()
+                .filter_map(|f| f.namespace.as_mut())
+                .for_each(rename);
+            s.attributes
+                .iter_mut()
+                .filter_map(|a| a.namespace.as_mut())
+                .for_each(rename);
         }
     }
     module.namespaces = names.into_iter().map(|(uri, name)| (name, uri)).collect();
@@ -413,7 +552,13 @@ fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
 fn docs(parts: &[String]) -> String {
     parts
         .iter()
-        .map(|part| part.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"))
+        .map(|part| {
+            part.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
@@ -435,10 +580,10 @@ fn xs_builtin(name: &str) -> Option<Builtin> {
         "unsignedLong" | "nonNegativeInteger" | "positiveInteger" => Builtin::U64,
         "float" => Builtin::F32,
         "double" => Builtin::F64,
-        "string" | "normalizedString" | "token" | "language" | "Name" | "NCName" | "NMTOKEN" | "ID"
-        | "IDREF" | "ENTITY" | "anyURI" | "QName" | "NOTATION" | "base64Binary" | "hexBinary"
-        | "dateTime" | "date" | "time" | "duration" | "gYear" | "gYearMonth" | "gMonth" | "gMonthDay"
-        | "gDay" | "decimal" | "anySimpleType" => Builtin::String,
+        "string" | "normalizedString" | "token" | "language" | "Name" | "NCName" | "NMTOKEN"
+        | "ID" | "IDREF" | "ENTITY" | "anyURI" | "QName" | "NOTATION" | "base64Binary"
+        | "hexBinary" | "dateTime" | "date" | "time" | "duration" | "gYear" | "gYearMonth"
+        | "gMonth" | "gMonthDay" | "gDay" | "decimal" | "anySimpleType" => Builtin::String,
         _ => return None,
     })
 }

@@ -9,7 +9,10 @@ use ews_um_codegen::config::Loaded;
 use ews_um_codegen::{Error, diff, write_atomically};
 
 #[derive(Parser)]
-#[command(version, about = "Generates Rust types and XML (de)serializers from XML Schema")]
+#[command(
+    version,
+    about = "Generates Rust types and XML (de)serializers from XML Schema"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -69,7 +72,9 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 println!("generated code is up to date");
                 Ok(ExitCode::SUCCESS)
             } else {
-                eprintln!("{stale} generated file(s) out of date: run `cargo run -p ews-um-codegen -- generate`");
+                eprintln!(
+                    "{stale} generated file(s) out of date: run `cargo run -p ews-um-codegen -- generate`"
+                );
                 Ok(ExitCode::FAILURE)
             }
         }
@@ -87,5 +92,9 @@ fn load_config(path: Option<PathBuf>) -> Result<Loaded, Error> {
 }
 
 fn render(config: &Loaded) -> Result<Vec<(PathBuf, String)>, Error> {
-    config.builders().into_iter().map(|(path, builder)| Ok((path, builder.generate()?))).collect()
+    config
+        .builders()
+        .into_iter()
+        .map(|(path, builder)| Ok((path, builder.generate()?)))
+        .collect()
 }

@@ -20,7 +20,10 @@ fn words(name: &str) -> Vec<String> {
         if c.is_uppercase() && !current.is_empty() {
             let prev = chars[i - 1];
             let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
-            if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_is_lower) {
+            if prev.is_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_uppercase() && next_is_lower)
+            {
                 words.push(std::mem::take(&mut current));
             }
         }
@@ -47,7 +50,9 @@ pub fn variant_name(name: &str) -> String {
     let mut out = String::new();
     for word in words(name) {
         // `2016_10` stays apart: `V2016_10_10`, which Rust's lint accepts.
-        if out.ends_with(|c: char| c.is_ascii_digit()) && word.starts_with(|c: char| c.is_ascii_digit()) {
+        if out.ends_with(|c: char| c.is_ascii_digit())
+            && word.starts_with(|c: char| c.is_ascii_digit())
+        {
             out.push('_');
         }
         let mut cs = word.chars();
@@ -65,7 +70,11 @@ pub fn variant_name(name: &str) -> String {
 
 /// `snake_case`, for fields.
 pub fn field_name(name: &str) -> String {
-    let mut out = words(name).iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join("_");
+    let mut out = words(name)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("_");
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, '_');
     }
@@ -92,8 +101,26 @@ const KEYWORDS: &[&str] = &[
 /// Names generated code uses unqualified (prelude items, `Self`), which a
 /// generated type must not shadow.
 const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Self", "Option", "Some", "None", "Result", "Ok", "Err", "Vec", "String", "Box", "Clone",
-    "Copy", "Debug", "Default", "Eq", "PartialEq", "Hash", "Send", "Sync", "Sized",
+    "Self",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "Vec",
+    "String",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Eq",
+    "PartialEq",
+    "Hash",
+    "Send",
+    "Sync",
+    "Sized",
 ];
 
 #[cfg(test)]
@@ -103,7 +130,10 @@ mod tests {
     #[test]
     fn types_follow_the_api_guidelines() {
         assert_eq!(type_name("UMCallInfo"), "UmCallInfo");
-        assert_eq!(type_name("GetUMPropertiesResponse"), "GetUmPropertiesResponse");
+        assert_eq!(
+            type_name("GetUMPropertiesResponse"),
+            "GetUmPropertiesResponse"
+        );
         assert_eq!(type_name("ResetPIN"), "ResetPin");
         assert_eq!(type_name("IsUMEnabled"), "IsUmEnabled");
         assert_eq!(type_name("V2016_10_10"), "V2016_10_10");

@@ -44,8 +44,14 @@ pub fn write_atomically(path: &Path, contents: &str) -> Result<(), Error> {
     if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
         return Ok(());
     }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
@@ -66,7 +72,15 @@ pub fn diff(path: &Path, old: &str, new: &str) -> Option<String> {
     }
     let name = path.display().to_string();
     let diff = similar::TextDiff::from_lines(old, new);
-    Some(diff.unified_diff().context_radius(3).header(&format!("{name} (checked in)"), &format!("{name} (generated)")).to_string())
+    Some(
+        diff.unified_diff()
+            .context_radius(3)
+            .header(
+                &format!("{name} (checked in)"),
+                &format!("{name} (generated)"),
+            )
+            .to_string(),
+    )
 }
 
 #[cfg(test)]
@@ -86,7 +100,10 @@ mod tests {
         let blocked = dir.join("blocked.rs");
         std::fs::create_dir_all(blocked.join("inner")).unwrap();
         assert!(write_atomically(&blocked, "new").is_err());
-        let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -36,7 +36,9 @@ impl SourceMap {
                     declarations.extend(declaration(lines.line(text, pos), &start, depth));
                     depth += 1;
                 }
-                Ok(Event::Empty(start)) => declarations.extend(declaration(lines.line(text, pos), &start, depth)),
+                Ok(Event::Empty(start)) => {
+                    declarations.extend(declaration(lines.line(text, pos), &start, depth))
+                }
                 Ok(Event::End(_)) => depth = depth.saturating_sub(1),
                 Ok(Event::Eof) | Err(_) => break,
                 Ok(_) => {}
@@ -61,8 +63,17 @@ impl SourceMap {
 
 /// The declaration a start tag makes, if it has a `name`.
 fn declaration(line: u32, start: &BytesStart<'_>, depth: usize) -> Option<Declaration> {
-    let name = start.try_get_attribute("name").ok()??.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?;
-    Some(Declaration { construct: start.local_name().as_ref().to_owned(), name: name.into_owned(), line, top_level: depth == 1 })
+    let name = start
+        .try_get_attribute("name")
+        .ok()??
+        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .ok()?;
+    Some(Declaration {
+        construct: start.local_name().as_ref().to_owned(),
+        name: name.into_owned(),
+        line,
+        top_level: depth == 1,
+    })
 }
 
 /// Line numbers of increasing offsets, counted once.
@@ -76,7 +87,10 @@ impl LineCounter {
     fn line(&mut self, text: &str, pos: usize) -> u32 {
         let pos = pos.min(text.len());
         if pos > self.counted_to {
-            self.newlines += text.as_bytes()[self.counted_to..pos].iter().filter(|&&b| b == b'\n').count();
+            self.newlines += text.as_bytes()[self.counted_to..pos]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             self.counted_to = pos;
         }
         u32::try_from(self.newlines + 1).unwrap_or(u32::MAX)

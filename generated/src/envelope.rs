@@ -46,7 +46,15 @@ impl<B: Payload> Envelope<B> {
         let mut d = Decoder::new(bytes)?;
         let root = d.root()?;
         if root.name() != (SOAP_NS, "Envelope") {
-            return Err(d.invalid(&root, &format!("expected a SOAP 1.1 Envelope, found {}", root.expanded_name())).into());
+            return Err(d
+                .invalid(
+                    &root,
+                    &format!(
+                        "expected a SOAP 1.1 Envelope, found {}",
+                        root.expanded_name()
+                    ),
+                )
+                .into());
         }
         let mut child = d.next_child()?;
         if let Some(header) = child.as_ref().filter(|c| c.name() == (SOAP_NS, "Header")) {
@@ -68,7 +76,9 @@ impl<B: Payload> Envelope<B> {
                 Some(body) => Ok(Envelope { body }),
                 None => {
                     let found = payload.expanded_name();
-                    return Err(d.invalid(&payload, &format!("unexpected payload {found}")).into());
+                    return Err(d
+                        .invalid(&payload, &format!("unexpected payload {found}"))
+                        .into());
                 }
             }
         };
@@ -90,7 +100,10 @@ fn skip_header(d: &mut Decoder<'_>, _header: &Start<'_>) -> Result<(), DecodeErr
             let attr = attr?;
             if attr.name() == (SOAP_NS, "mustUnderstand") && attr.value::<bool>()? {
                 let name = entry.expanded_name();
-                return Err(d.invalid(&entry, &format!("header entry {name} must be understood, and is not known")));
+                return Err(d.invalid(
+                    &entry,
+                    &format!("header entry {name} must be understood, and is not known"),
+                ));
             }
         }
         d.skip()?;

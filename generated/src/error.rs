@@ -49,10 +49,17 @@ pub struct EncodeError {
 /// The 1-based line and column (in characters) of byte `offset` in `input`.
 pub(crate) fn line_column(input: &[u8], offset: usize) -> (u32, u32) {
     let before = &input[..offset.min(input.len())];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     // Count characters, not bytes: continuation bytes do not start a character.
-    let column = before[line_start..].iter().filter(|&&b| (b & 0xC0) != 0x80).count() + 1;
+    let column = before[line_start..]
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count()
+        + 1;
     (saturate(line), saturate(column))
 }
 

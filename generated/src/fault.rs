@@ -3,7 +3,9 @@
 use std::fmt;
 
 use crate::envelope::SOAP_NS;
-use crate::xml::{Decode, DecodeError, Decoder, Element, Encode, EncodeError, Encoder, Start, XML_NS};
+use crate::xml::{
+    Decode, DecodeError, Decoder, Element, Encode, EncodeError, Encoder, Start, XML_NS,
+};
 
 /// A namespace-qualified name, such as a fault code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -35,13 +37,22 @@ pub struct Fault {
     /// `faultstring`: the explanation, for people.
     pub string: String,
     /// The `xml:lang` of `faultstring`, when given.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub lang: Option<String>,
     /// `faultactor`: the URI of the node that failed, when given.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub actor: Option<String>,
     /// `detail`, kept as the server wrote it.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub detail: Option<RawXml>,
 }
 
@@ -65,7 +76,8 @@ impl Element for Fault {
 
 impl Decode for Fault {
     fn decode(d: &mut Decoder<'_>, _start: &Start<'_>) -> Result<Self, DecodeError> {
-        let (mut code, mut string, mut lang, mut actor, mut detail) = (None, None, None, None, None);
+        let (mut code, mut string, mut lang, mut actor, mut detail) =
+            (None, None, None, None, None);
         // The children of a SOAP 1.1 fault are unqualified.
         while let Some(child) = d.next_child()? {
             match child.name() {
@@ -75,7 +87,10 @@ impl Decode for Fault {
                     }
                     let text = d.text()?;
                     let (namespace, name) = d.resolve_qname(&child, text.trim())?;
-                    code = Some(QualifiedName { namespace, name: name.to_owned() });
+                    code = Some(QualifiedName {
+                        namespace,
+                        name: name.to_owned(),
+                    });
                 }
                 ("", "faultstring") => {
                     for attr in d.attributes(&child) {
@@ -109,7 +124,12 @@ impl Decode for Fault {
 }
 
 impl Encode for Fault {
-    fn encode(&self, e: &mut Encoder, _ns: &'static str, _name: &'static str) -> Result<(), EncodeError> {
+    fn encode(
+        &self,
+        e: &mut Encoder,
+        _ns: &'static str,
+        _name: &'static str,
+    ) -> Result<(), EncodeError> {
         e.start_prefixed("soap", "Fault");
         e.start("", "faultcode");
         let code = if self.code.namespace.is_empty() {

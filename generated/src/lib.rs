@@ -18,4 +18,5 @@ pub use operation::Operation;
 /// The legacy Exchange Unified Messaging web service (`UM2007Legacy.asmx`):
 /// the request and response of each of its eleven operations, generated
 /// from `schemas/um/um.xsd`.
+#[rustfmt::skip] // Generated and formatted by ews-um-codegen.
 pub mod um;

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/um").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/um")
+        .join(name)
 }
 
 fn ews_um(args: &[&str], stdin: &[u8]) -> Output {
@@ -22,8 +24,18 @@ fn ews_um(args: &[&str], stdin: &[u8]) -> Output {
 
 #[test]
 fn decodes_the_documented_response_and_encodes_it_back() {
-    let decoded = ews_um(&["decode", fixture("get_call_info_response.xml").to_str().unwrap()], b"");
-    assert!(decoded.status.success(), "{}", String::from_utf8_lossy(&decoded.stderr));
+    let decoded = ews_um(
+        &[
+            "decode",
+            fixture("get_call_info_response.xml").to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(
+        decoded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&decoded.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
     assert_eq!(
         json,
@@ -31,7 +43,11 @@ fn decodes_the_documented_response_and_encodes_it_back() {
     );
 
     let encoded = ews_um(&["encode", "-"], &decoded.stdout);
-    assert!(encoded.status.success(), "{}", String::from_utf8_lossy(&encoded.stderr));
+    assert!(
+        encoded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&encoded.stderr)
+    );
     let again = ews_um(&["decode"], &encoded.stdout);
     assert_eq!(again.stdout, decoded.stdout);
 }
@@ -41,16 +57,34 @@ fn every_fixture_survives_decode_then_encode() {
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
         let decoded = ews_um(&["decode", path.to_str().unwrap()], b"");
-        assert!(decoded.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&decoded.stderr));
+        assert!(
+            decoded.status.success(),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&decoded.stderr)
+        );
         let encoded = ews_um(&["encode"], &decoded.stdout);
-        assert!(encoded.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&encoded.stderr));
-        assert_eq!(ews_um(&["decode"], &encoded.stdout).stdout, decoded.stdout, "{}", path.display());
+        assert!(
+            encoded.status.success(),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&encoded.stderr)
+        );
+        assert_eq!(
+            ews_um(&["decode"], &encoded.stdout).stdout,
+            decoded.stdout,
+            "{}",
+            path.display()
+        );
     }
 }
 
 #[test]
 fn faults_print_as_json_too() {
-    let decoded = ews_um(&["decode", fixture("fault_reset_pin.xml").to_str().unwrap()], b"");
+    let decoded = ews_um(
+        &["decode", fixture("fault_reset_pin.xml").to_str().unwrap()],
+        b"",
+    );
     assert!(decoded.status.success());
     let json: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
     assert_eq!(json["Fault"]["code"]["name"], "Server");
@@ -61,15 +95,23 @@ fn faults_print_as_json_too() {
 fn bad_input_exits_1_with_one_positioned_line() {
     let bad_xml = ews_um(&["decode"], b"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">\n<s:Body><x/></s:Body></s:Envelope>");
     assert_eq!(bad_xml.status.code(), Some(1));
-    assert_eq!(String::from_utf8_lossy(&bad_xml.stderr), "ews-um: 2:9 /Envelope/Body/x: unexpected payload x\n");
+    assert_eq!(
+        String::from_utf8_lossy(&bad_xml.stderr),
+        "ews-um: 2:9 /Envelope/Body/x: unexpected payload x\n"
+    );
 
     let bad_json = ews_um(&["encode"], b"{\n  \"GetCallInfo\": {\"call_id\": 7}\n}");
     assert_eq!(bad_json.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&bad_json.stderr);
-    assert!(stderr.starts_with("ews-um: 2:30 invalid type: integer `7`, expected a string"), "{stderr}");
+    assert!(
+        stderr.starts_with("ews-um: 2:30 invalid type: integer `7`, expected a string"),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 1);
 
     let unknown = ews_um(&["encode"], b"{\"Hello\": {}}");
     assert_eq!(unknown.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&unknown.stderr).starts_with("ews-um: 1:8 unknown variant `Hello`"));
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).starts_with("ews-um: 1:8 unknown variant `Hello`")
+    );
 }

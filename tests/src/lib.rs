@@ -3,13 +3,21 @@
 
 use std::path::PathBuf;
 
+// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 
 /// The repository's root directory.
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 /// The bytes of `tests/fixtures/<name>`.
@@ -57,12 +65,19 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
                         ResolveResult::Bound(ns) => ns.as_ref().to_owned(),
                         _ => String::new(),
                     };
-                    let value = attr.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;
+                    let value = attr
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map_err(|e| e.to_string())?;
                     attributes.push(((attr_ns, local.as_ref().to_owned()), value.into_owned()));
                 }
                 attributes.sort();
                 let local = start.local_name().as_ref().to_owned();
-                stack.push(Node { name: (ns, local), attributes, text: String::new(), children: Vec::new() });
+                stack.push(Node {
+                    name: (ns, local),
+                    attributes,
+                    text: String::new(),
+                    children: Vec::new(),
+                });
             }
             Event::End(_) => {
                 let node = stack.pop().ok_or("unbalanced end tag")?;
@@ -103,9 +118,20 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
 
 /// Panics with both documents unless they mean the same.
 pub fn assert_equivalent(actual: &[u8], expected: &[u8]) {
-    let a = parse(actual).unwrap_or_else(|e| panic!("actual is not XML: {e}\n{}", String::from_utf8_lossy(actual)));
+    let a = parse(actual).unwrap_or_else(|e| {
+        panic!(
+            "actual is not XML: {e}\n{}",
+            String::from_utf8_lossy(actual)
+        )
+    });
     let b = parse(expected).unwrap_or_else(|e| panic!("expected is not XML: {e}"));
-    assert_eq!(a, b, "\nactual:\n{}\nexpected:\n{}", String::from_utf8_lossy(actual), String::from_utf8_lossy(expected));
+    assert_eq!(
+        a,
+        b,
+        "\nactual:\n{}\nexpected:\n{}",
+        String::from_utf8_lossy(actual),
+        String::from_utf8_lossy(expected)
+    );
 }
 
 #[cfg(test)]
@@ -122,8 +148,17 @@ mod tests {
     #[test]
     fn namespaces_and_values_do() {
         let a = br#"<x xmlns="urn:1"><y>t</y></x>"#;
-        assert_ne!(parse(a).unwrap(), parse(br#"<x xmlns="urn:2"><y>t</y></x>"#).unwrap());
-        assert_ne!(parse(a).unwrap(), parse(br#"<x xmlns="urn:1"><y>u</y></x>"#).unwrap());
-        assert_ne!(parse(a).unwrap(), parse(br#"<x xmlns="urn:1"><y xmlns="">t</y></x>"#).unwrap());
+        assert_ne!(
+            parse(a).unwrap(),
+            parse(br#"<x xmlns="urn:2"><y>t</y></x>"#).unwrap()
+        );
+        assert_ne!(
+            parse(a).unwrap(),
+            parse(br#"<x xmlns="urn:1"><y>u</y></x>"#).unwrap()
+        );
+        assert_ne!(
+            parse(a).unwrap(),
+            parse(br#"<x xmlns="urn:1"><y xmlns="">t</y></x>"#).unwrap()
+        );
     }
 }

@@ -8,8 +8,18 @@ const M: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
 
 fn decode_error<B: ews_um::xml::Payload + std::fmt::Debug>(xml: &str) -> String {
     match Envelope::<B>::decode(xml.as_bytes()) {
-        Err(Error::Decode(DecodeError { line, column, path, message })) => {
-            let error = DecodeError { line, column, path, message };
+        Err(Error::Decode(DecodeError {
+            line,
+            column,
+            path,
+            message,
+        })) => {
+            let error = DecodeError {
+                line,
+                column,
+                path,
+                message,
+            };
             error.to_string()
         }
         other => panic!("expected a decoding error, got {other:?}"),
@@ -38,7 +48,9 @@ fn missing_required_element() {
 
 #[test]
 fn duplicated_element() {
-    let xml = call_info_response("<CallState>Idle</CallState><CallState>Idle</CallState><EventCause>None</EventCause>");
+    let xml = call_info_response(
+        "<CallState>Idle</CallState><CallState>Idle</CallState><EventCause>None</EventCause>",
+    );
     assert_eq!(
         decode_error::<GetCallInfoResponse>(&xml),
         "3:57 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: element CallState appears more than once"
@@ -47,7 +59,9 @@ fn duplicated_element() {
 
 #[test]
 fn element_in_the_wrong_namespace() {
-    let xml = call_info_response("<CallState xmlns=\"urn:other\">Idle</CallState><EventCause>None</EventCause>");
+    let xml = call_info_response(
+        "<CallState xmlns=\"urn:other\">Idle</CallState><EventCause>None</EventCause>",
+    );
     assert_eq!(
         decode_error::<GetCallInfoResponse>(&xml),
         "3:30 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: unexpected element {urn:other}CallState"
@@ -65,7 +79,9 @@ fn bad_enumeration_value() {
 
 #[test]
 fn bad_boolean() {
-    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n<SetOofStatus xmlns=\"{M}\"><status>yes</status></SetOofStatus></s:Body></s:Envelope>");
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n<SetOofStatus xmlns=\"{M}\"><status>yes</status></SetOofStatus></s:Body></s:Envelope>"
+    );
     assert_eq!(
         decode_error::<SetOofStatus>(&xml),
         "2:84 /Envelope/Body/SetOofStatus/status: invalid boolean \"yes\": expected true, false, 1 or 0"
@@ -74,14 +90,21 @@ fn bad_boolean() {
 
 #[test]
 fn malformed_xml() {
-    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\">\n<s:Body><ResetPIN xmlns=\"{M}\"></s:Body></s:Envelope>");
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\">\n<s:Body><ResetPIN xmlns=\"{M}\"></s:Body></s:Envelope>"
+    );
     let error = decode_error::<ResetPin>(&xml);
-    assert!(error.starts_with("2:88 /Envelope/Body/ResetPIN: malformed XML: "), "{error}");
+    assert!(
+        error.starts_with("2:88 /Envelope/Body/ResetPIN: malformed XML: "),
+        "{error}"
+    );
 }
 
 #[test]
 fn unknown_payload() {
-    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n  <GetCallInfo xmlns=\"{M}\"><CallId>x</CallId></GetCallInfo></s:Body></s:Envelope>");
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n  <GetCallInfo xmlns=\"{M}\"><CallId>x</CallId></GetCallInfo></s:Body></s:Envelope>"
+    );
     assert_eq!(
         decode_error::<GetCallInfoResponse>(&xml),
         format!("2:3 /Envelope/Body/GetCallInfo: unexpected payload {{{M}}}GetCallInfo")
@@ -94,20 +117,30 @@ fn doctype_and_entity_declarations_are_refused() {
         "<?xml version=\"1.0\"?>\n<!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>\n\
          <s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo xmlns=\"{M}\"><CallId>&lol2;</CallId></GetCallInfo></s:Body></s:Envelope>"
     );
-    assert_eq!(decode_error::<GetCallInfo>(&xml), "2:1 /: DOCTYPE declarations are not accepted");
+    assert_eq!(
+        decode_error::<GetCallInfo>(&xml),
+        "2:1 /: DOCTYPE declarations are not accepted"
+    );
 
-    let external = format!("<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><s:Envelope xmlns:s=\"{SOAP_NS}\"/>");
-    assert_eq!(decode_error::<GetCallInfo>(&external), "1:1 /: DOCTYPE declarations are not accepted");
+    let external =
+        format!("<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><s:Envelope xmlns:s=\"{SOAP_NS}\"/>");
+    assert_eq!(
+        decode_error::<GetCallInfo>(&external),
+        "1:1 /: DOCTYPE declarations are not accepted"
+    );
 }
 
 #[test]
 fn undeclared_entities_and_prefixes() {
-    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo xmlns=\"{M}\"><CallId>&secret;</CallId></GetCallInfo></s:Body></s:Envelope>");
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo xmlns=\"{M}\"><CallId>&secret;</CallId></GetCallInfo></s:Body></s:Envelope>"
+    );
     assert_eq!(
         decode_error::<GetCallInfo>(&xml),
         "1:163 /Envelope/Body/GetCallInfo/CallId: unknown entity &secret;"
     );
-    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><m:GetCallInfo/></s:Body></s:Envelope>");
+    let xml =
+        format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><m:GetCallInfo/></s:Body></s:Envelope>");
     assert_eq!(
         decode_error::<GetCallInfo>(&xml),
         "1:73 /Envelope/Body/GetCallInfo: namespace prefix \"m\" is not declared"
@@ -131,11 +164,15 @@ fn envelope_structure() {
         format!("1:1 /ResetPIN: expected a SOAP 1.1 Envelope, found {{{M}}}ResetPIN")
     );
     assert_eq!(
-        decode_error::<ResetPin>(&format!("<s:Envelope xmlns:s=\"{SOAP_NS}\">\n</s:Envelope>")),
+        decode_error::<ResetPin>(&format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\">\n</s:Envelope>"
+        )),
         "1:1 /Envelope: missing required element Body"
     );
     assert_eq!(
-        decode_error::<ResetPin>(&format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body/></s:Envelope>")),
+        decode_error::<ResetPin>(&format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body/></s:Envelope>"
+        )),
         "1:65 /Envelope/Body: the Body is empty"
     );
     assert_eq!(
@@ -145,7 +182,9 @@ fn envelope_structure() {
         format!("1:153 /Envelope/Body: unexpected element {{{M}}}ResetPIN")
     );
     assert_eq!(
-        decode_error::<ResetPin>(&format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><ResetPIN xmlns=\"{M}\"/></s:Body></s:Envelope><x/>")),
+        decode_error::<ResetPin>(&format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><ResetPIN xmlns=\"{M}\"/></s:Body></s:Envelope><x/>"
+        )),
         "1:175 /: content after the root element"
     );
 }
@@ -164,15 +203,22 @@ fn must_understand_headers_nobody_knows() {
 
 #[test]
 fn faults_missing_their_string() {
-    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><s:Fault><faultcode>s:Client</faultcode></s:Fault></s:Body></s:Envelope>");
-    assert_eq!(decode_error::<ResetPin>(&xml), "1:73 /Envelope/Body/Fault: missing required element faultstring");
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><s:Fault><faultcode>s:Client</faultcode></s:Fault></s:Body></s:Envelope>"
+    );
+    assert_eq!(
+        decode_error::<ResetPin>(&xml),
+        "1:73 /Envelope/Body/Fault: missing required element faultstring"
+    );
 }
 
 #[test]
 fn invalid_utf8() {
     let mut bytes = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\">\n<s:Body>").into_bytes();
     bytes.extend_from_slice(b"\xff</s:Body></s:Envelope>");
-    let Err(Error::Decode(error)) = Envelope::<ResetPin>::decode(&bytes) else { panic!() };
+    let Err(Error::Decode(error)) = Envelope::<ResetPin>::decode(&bytes) else {
+        panic!()
+    };
     assert_eq!(error.to_string(), "2:9 /: input is not valid UTF-8");
 }
 

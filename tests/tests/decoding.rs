@@ -10,11 +10,15 @@ use ews_um_tests::{assert_equivalent, fixture};
 const M: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
 
 fn call_info(xml: &str) -> UmCallInfo {
-    let envelope = Envelope::<GetCallInfoResponse>::decode(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    let envelope = Envelope::<GetCallInfoResponse>::decode(xml.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}\n{xml}"));
     envelope.body.get_call_info_response
 }
 
-const CONNECTED: UmCallInfo = UmCallInfo { call_state: UmCallState::Connected, event_cause: UmEventCause::None };
+const CONNECTED: UmCallInfo = UmCallInfo {
+    call_state: UmCallState::Connected,
+    event_cause: UmEventCause::None,
+};
 
 #[test]
 fn prefixes_are_the_senders_choice() {
@@ -66,22 +70,38 @@ fn enumerations_keep_values_the_schema_does_not_list() {
     );
     let info = call_info(&xml);
     assert_eq!(info.call_state, UmCallState::Unknown("OnHold".into()));
-    assert_eq!(info.event_cause, UmEventCause::Unknown("Unavailable".into()));
+    assert_eq!(
+        info.event_cause,
+        UmEventCause::Unknown("Unavailable".into())
+    );
     assert_eq!(info.event_cause.as_str(), "Unavailable");
 
-    let encoded = Envelope::new(GetCallInfoResponse { get_call_info_response: info.clone() }).encode().unwrap();
+    let encoded = Envelope::new(GetCallInfoResponse {
+        get_call_info_response: info.clone(),
+    })
+    .encode()
+    .unwrap();
     assert_equivalent(&encoded, xml.as_bytes());
     assert_eq!(call_info(std::str::from_utf8(&encoded).unwrap()), info);
 
     // JSON carries the text as it is.
     let json = serde_json::to_string(&info).unwrap();
-    assert_eq!(json, r#"{"call_state":"OnHold","event_cause":"Unavailable"}"#);
+    assert_eq!(
+        json,
+        r#"{"call_state":"OnHold","event_cause":"Unavailable"}"#
+    );
     assert_eq!(serde_json::from_str::<UmCallInfo>(&json).unwrap(), info);
 }
 
 #[test]
 fn booleans_take_every_lexical_form() {
-    for (text, value) in [("true", true), ("1", true), ("false", false), ("0", false), (" 1\n", true)] {
+    for (text, value) in [
+        ("true", true),
+        ("1", true),
+        ("false", false),
+        ("0", false),
+        (" 1\n", true),
+    ] {
         let xml = format!(
             r#"<s:Envelope xmlns:s="{SOAP_NS}"><s:Body><SetOofStatus xmlns="{M}"><status>{text}</status></SetOofStatus></s:Body></s:Envelope>"#
         );
@@ -98,7 +118,12 @@ fn unknown_header_entries_are_skipped() {
         <y:Note xmlns:y="urn:example:note">hi</y:Note>
         </s:Header><s:Body><ResetPINResponse xmlns="{M}"/></s:Body></s:Envelope>"#
     );
-    assert_eq!(Envelope::<ResetPinResponse>::decode(xml.as_bytes()).unwrap().body, ResetPinResponse);
+    assert_eq!(
+        Envelope::<ResetPinResponse>::decode(xml.as_bytes())
+            .unwrap()
+            .body,
+        ResetPinResponse
+    );
 }
 
 #[test]
@@ -126,7 +151,9 @@ fn a_fault_is_a_typed_error_that_encodes_back() {
 
     let encoded = Envelope::new(*fault).encode().unwrap();
     assert_equivalent(&encoded, &bytes);
-    let Err(Error::Fault(again)) = Envelope::<Message>::decode(&encoded) else { panic!("expected a fault") };
+    let Err(Error::Fault(again)) = Envelope::<Message>::decode(&encoded) else {
+        panic!("expected a fault")
+    };
     assert_eq!(*again, expected);
 }
 
@@ -137,14 +164,30 @@ fn fault_codes_resolve_their_prefix_where_they_stand() {
         <faultcode xmlns:a="urn:example:codes">a:ErrorInvalidCallId</faultcode>
         <faultstring>bad id</faultstring></s:Fault></s:Body></s:Envelope>"#
     );
-    let Err(Error::Fault(fault)) = Envelope::<GetCallInfoResponse>::decode(xml.as_bytes()) else { panic!() };
-    assert_eq!(fault.code, QualifiedName { namespace: "urn:example:codes".into(), name: "ErrorInvalidCallId".into() });
-    assert_eq!((&fault.lang, &fault.actor, &fault.detail), (&None, &None, &None));
+    let Err(Error::Fault(fault)) = Envelope::<GetCallInfoResponse>::decode(xml.as_bytes()) else {
+        panic!()
+    };
+    assert_eq!(
+        fault.code,
+        QualifiedName {
+            namespace: "urn:example:codes".into(),
+            name: "ErrorInvalidCallId".into()
+        }
+    );
+    assert_eq!(
+        (&fault.lang, &fault.actor, &fault.detail),
+        (&None, &None, &None)
+    );
     // The encoder picks its own prefix for the code's namespace.
     let encoded = Envelope::new((*fault).clone()).encode().unwrap();
     let text = String::from_utf8(encoded).unwrap();
-    assert!(text.contains(r#"<faultcode xmlns:c="urn:example:codes">c:ErrorInvalidCallId</faultcode>"#), "{text}");
-    let Err(Error::Fault(again)) = Envelope::<Message>::decode(text.as_bytes()) else { panic!() };
+    assert!(
+        text.contains(r#"<faultcode xmlns:c="urn:example:codes">c:ErrorInvalidCallId</faultcode>"#),
+        "{text}"
+    );
+    let Err(Error::Fault(again)) = Envelope::<Message>::decode(text.as_bytes()) else {
+        panic!()
+    };
     assert_eq!(again, fault);
 }
 
@@ -156,5 +199,8 @@ fn deep_nesting_in_skipped_content_is_read_without_recursion() {
         "<a>".repeat(depth),
         "</a>".repeat(depth)
     );
-    assert_eq!(Envelope::<ResetPin>::decode(xml.as_bytes()).unwrap().body, ResetPin);
+    assert_eq!(
+        Envelope::<ResetPin>::decode(xml.as_bytes()).unwrap().body,
+        ResetPin
+    );
 }

@@ -27,34 +27,70 @@ where
 
     let encoded = Envelope::new(expected).encode().unwrap();
     assert_equivalent(&encoded, &bytes);
-    assert_eq!(Envelope::<B>::decode(&encoded).unwrap(), decoded, "{name}: round trip");
+    assert_eq!(
+        Envelope::<B>::decode(&encoded).unwrap(),
+        decoded,
+        "{name}: round trip"
+    );
 }
 
 /// The operation's metadata ties the request to its response.
 fn operation<Op: Operation>(name: &str) {
     assert_eq!(Op::OPERATION, name);
-    assert_eq!(Op::SOAP_ACTION, format!("http://schemas.microsoft.com/exchange/services/2006/messages/{name}"));
+    assert_eq!(
+        Op::SOAP_ACTION,
+        format!("http://schemas.microsoft.com/exchange/services/2006/messages/{name}")
+    );
 }
 
 #[test]
 fn disconnect() {
     operation::<Disconnect>("Disconnect");
-    check("disconnect_request", Disconnect { call_id: CALL_ID.into() }, Message::Disconnect);
-    check("disconnect_response", DisconnectResponse, Message::DisconnectResponse);
+    check(
+        "disconnect_request",
+        Disconnect {
+            call_id: CALL_ID.into(),
+        },
+        Message::Disconnect,
+    );
+    check(
+        "disconnect_response",
+        DisconnectResponse,
+        Message::DisconnectResponse,
+    );
 }
 
 #[test]
 fn get_call_info() {
     operation::<GetCallInfo>("GetCallInfo");
-    check("get_call_info_request", GetCallInfo { call_id: CALL_ID.into() }, Message::GetCallInfo);
-    let info = UmCallInfo { call_state: UmCallState::Connected, event_cause: UmEventCause::None };
-    check("get_call_info_response", GetCallInfoResponse { get_call_info_response: info }, Message::GetCallInfoResponse);
+    check(
+        "get_call_info_request",
+        GetCallInfo {
+            call_id: CALL_ID.into(),
+        },
+        Message::GetCallInfo,
+    );
+    let info = UmCallInfo {
+        call_state: UmCallState::Connected,
+        event_cause: UmEventCause::None,
+    };
+    check(
+        "get_call_info_response",
+        GetCallInfoResponse {
+            get_call_info_response: info,
+        },
+        Message::GetCallInfoResponse,
+    );
 }
 
 #[test]
 fn get_um_properties() {
     operation::<GetUmProperties>("GetUMProperties");
-    check("get_um_properties_request", GetUmProperties, Message::GetUmProperties);
+    check(
+        "get_um_properties_request",
+        GetUmProperties,
+        Message::GetUmProperties,
+    );
     let properties = UmProperties {
         oof_status: false,
         missed_call_notification_enabled: true,
@@ -64,7 +100,9 @@ fn get_um_properties() {
     };
     check(
         "get_um_properties_response",
-        GetUmPropertiesResponse { get_um_properties_response: properties },
+        GetUmPropertiesResponse {
+            get_um_properties_response: properties,
+        },
         Message::GetUmPropertiesResponse,
     );
 }
@@ -73,27 +111,51 @@ fn get_um_properties() {
 fn is_um_enabled() {
     operation::<IsUmEnabled>("IsUMEnabled");
     check("is_um_enabled_request", IsUmEnabled, Message::IsUmEnabled);
-    check("is_um_enabled_response", IsUmEnabledResponse { is_um_enabled_response: true }, Message::IsUmEnabledResponse);
+    check(
+        "is_um_enabled_response",
+        IsUmEnabledResponse {
+            is_um_enabled_response: true,
+        },
+        Message::IsUmEnabledResponse,
+    );
 }
 
 #[test]
 fn play_on_phone() {
     operation::<PlayOnPhone>("PlayOnPhone");
-    let request = PlayOnPhone { entry_id: ENTRY_ID.into(), dial_string: "12345".into() };
+    let request = PlayOnPhone {
+        entry_id: ENTRY_ID.into(),
+        dial_string: "12345".into(),
+    };
     check("play_on_phone_request", request, Message::PlayOnPhone);
     let call = "NDEzYjEzNmMtZTE2Zi00NTJlLWI3YzctNDhkMTE3MDE3YjlmQGRmLWV1bS0wMS5leGNoYW5nZS5jb3JwLm1pY3Jvc29mdC5jb20=";
-    check("play_on_phone_response", PlayOnPhoneResponse { play_on_phone_response: call.into() }, Message::PlayOnPhoneResponse);
+    check(
+        "play_on_phone_response",
+        PlayOnPhoneResponse {
+            play_on_phone_response: call.into(),
+        },
+        Message::PlayOnPhoneResponse,
+    );
 }
 
 #[test]
 fn play_on_phone_greeting() {
     operation::<PlayOnPhoneGreeting>("PlayOnPhoneGreeting");
-    let request = PlayOnPhoneGreeting { greeting_type: UmGreetingType::NormalCustom, dial_string: "12345".into() };
-    check("play_on_phone_greeting_request", request, Message::PlayOnPhoneGreeting);
+    let request = PlayOnPhoneGreeting {
+        greeting_type: UmGreetingType::NormalCustom,
+        dial_string: "12345".into(),
+    };
+    check(
+        "play_on_phone_greeting_request",
+        request,
+        Message::PlayOnPhoneGreeting,
+    );
     let call = "MjA4MTQ5MmItMTBmZC00ZGFmLThiMzEtNDllNDJjM2Y3MjIxQGRmLWV1bS0wMS5leGNoYW5nZS5jb3JwLm1pY3Jvc29mdC5jb20=";
     check(
         "play_on_phone_greeting_response",
-        PlayOnPhoneGreetingResponse { play_on_phone_greeting_response: call.into() },
+        PlayOnPhoneGreetingResponse {
+            play_on_phone_greeting_response: call.into(),
+        },
         Message::PlayOnPhoneGreetingResponse,
     );
 }
@@ -102,7 +164,11 @@ fn play_on_phone_greeting() {
 fn reset_pin() {
     operation::<ResetPin>("ResetPIN");
     check("reset_pin_request", ResetPin, Message::ResetPin);
-    check("reset_pin_response", ResetPinResponse, Message::ResetPinResponse);
+    check(
+        "reset_pin_response",
+        ResetPinResponse,
+        Message::ResetPinResponse,
+    );
 }
 
 #[test]
@@ -123,8 +189,16 @@ fn set_missed_call_notification_enabled() {
 #[test]
 fn set_oof_status() {
     operation::<SetOofStatus>("SetOofStatus");
-    check("set_oof_status_request", SetOofStatus { status: true }, Message::SetOofStatus);
-    check("set_oof_status_response", SetOofStatusResponse, Message::SetOofStatusResponse);
+    check(
+        "set_oof_status_request",
+        SetOofStatus { status: true },
+        Message::SetOofStatus,
+    );
+    check(
+        "set_oof_status_response",
+        SetOofStatusResponse,
+        Message::SetOofStatusResponse,
+    );
 }
 
 #[test]
@@ -132,7 +206,9 @@ fn set_play_on_phone_dial_string() {
     operation::<SetPlayOnPhoneDialString>("SetPlayOnPhoneDialString");
     check(
         "set_play_on_phone_dial_string_request",
-        SetPlayOnPhoneDialString { dial_string: "12345".into() },
+        SetPlayOnPhoneDialString {
+            dial_string: "12345".into(),
+        },
         Message::SetPlayOnPhoneDialString,
     );
     check(
@@ -147,7 +223,9 @@ fn set_telephone_access_folder_email() {
     operation::<SetTelephoneAccessFolderEmail>("SetTelephoneAccessFolderEmail");
     check(
         "set_telephone_access_folder_email_request",
-        SetTelephoneAccessFolderEmail { base64_folder_id: FOLDER_ID.into() },
+        SetTelephoneAccessFolderEmail {
+            base64_folder_id: FOLDER_ID.into(),
+        },
         Message::SetTelephoneAccessFolderEmail,
     );
     check(
@@ -164,14 +242,20 @@ fn set_telephone_access_folder_email() {
 fn documented_example_spellings_decode_too() {
     fn same<B: Payload + PartialEq + Debug>(name: &str) {
         let reference = Envelope::<B>::decode(&fixture(&format!("um/{name}.xml"))).unwrap();
-        let example = Envelope::<B>::decode(&fixture(&format!("um/{name}_example_spelling.xml"))).unwrap();
+        let example =
+            Envelope::<B>::decode(&fixture(&format!("um/{name}_example_spelling.xml"))).unwrap();
         assert_eq!(example, reference, "{name}");
     }
     same::<PlayOnPhone>("play_on_phone_request");
     same::<PlayOnPhoneGreeting>("play_on_phone_greeting_request");
     same::<SetTelephoneAccessFolderEmail>("set_telephone_access_folder_email_request");
 
-    let encoded = Envelope::new(PlayOnPhone { entry_id: "e".into(), dial_string: "1".into() }).encode().unwrap();
+    let encoded = Envelope::new(PlayOnPhone {
+        entry_id: "e".into(),
+        dial_string: "1".into(),
+    })
+    .encode()
+    .unwrap();
     let text = String::from_utf8(encoded).unwrap();
     assert!(text.contains("<dialString>1</dialString>"), "{text}");
 }
@@ -179,11 +263,21 @@ fn documented_example_spellings_decode_too() {
 /// The API as the README shows it.
 #[test]
 fn get_call_info_as_a_client_uses_it() -> Result<(), ews_um::Error> {
-    let request = Envelope::new(GetCallInfo { call_id: CALL_ID.into() });
+    let request = Envelope::new(GetCallInfo {
+        call_id: CALL_ID.into(),
+    });
     let bytes: Vec<u8> = request.encode()?;
     assert_equivalent(&bytes, &fixture("um/get_call_info_request.xml"));
-    let reply = Envelope::<<GetCallInfo as Operation>::Response>::decode(&fixture("um/get_call_info_response.xml"))?;
-    assert_eq!(reply.body.get_call_info_response.call_state, UmCallState::Connected);
-    assert_eq!(reply.body.get_call_info_response.event_cause.as_str(), "None");
+    let reply = Envelope::<<GetCallInfo as Operation>::Response>::decode(&fixture(
+        "um/get_call_info_response.xml",
+    ))?;
+    assert_eq!(
+        reply.body.get_call_info_response.call_state,
+        UmCallState::Connected
+    );
+    assert_eq!(
+        reply.body.get_call_info_response.event_cause.as_str(),
+        "None"
+    );
     Ok(())
 }

@@ -11,7 +11,10 @@ use ews_um::{Envelope, Error, Fault, um};
 use serde::Deserialize;
 
 #[derive(Parser)]
-#[command(version, about = "Decode Exchange UM SOAP envelopes to JSON, and encode them back")]
+#[command(
+    version,
+    about = "Decode Exchange UM SOAP envelopes to JSON, and encode them back"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,7 +45,11 @@ fn main() -> ExitCode {
         Command::Decode { file } => read(file).and_then(|input| decode(&input)),
         Command::Encode { file } => read(file).and_then(|input| encode(&input)),
     };
-    match result.and_then(|output| std::io::stdout().write_all(&output).map_err(|e| format!("writing output: {e}"))) {
+    match result.and_then(|output| {
+        std::io::stdout()
+            .write_all(&output)
+            .map_err(|e| format!("writing output: {e}"))
+    }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("ews-um: {message}");
@@ -53,10 +60,14 @@ fn main() -> ExitCode {
 
 fn read(file: Option<PathBuf>) -> Result<Vec<u8>, String> {
     match file {
-        Some(path) if path.as_os_str() != "-" => std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display())),
+        Some(path) if path.as_os_str() != "-" => {
+            std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+        }
         _ => {
             let mut input = Vec::new();
-            std::io::stdin().read_to_end(&mut input).map_err(|e| format!("reading standard input: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut input)
+                .map_err(|e| format!("reading standard input: {e}"))?;
             Ok(input)
         }
     }
@@ -76,7 +87,8 @@ fn decode(input: &[u8]) -> Result<Vec<u8>, String> {
 fn encode(input: &[u8]) -> Result<Vec<u8>, String> {
     // Look at the one key first, so that the real parse reports positions
     // against the right type.
-    let keys: BTreeMap<String, serde::de::IgnoredAny> = serde_json::from_slice(input).map_err(json_error)?;
+    let keys: BTreeMap<String, serde::de::IgnoredAny> =
+        serde_json::from_slice(input).map_err(json_error)?;
     let encoded = if keys.contains_key("Fault") {
         let FaultDocument::Fault(fault) = serde_json::from_slice(input).map_err(json_error)?;
         Envelope::new(fault).encode()
@@ -92,6 +104,8 @@ fn encode(input: &[u8]) -> Result<Vec<u8>, String> {
 /// `line:column message`, like the XML errors.
 fn json_error(e: serde_json::Error) -> String {
     let text = e.to_string();
-    let message = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m);
+    let message = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(m, _)| m);
     format!("{}:{} {message}", e.line(), e.column())
 }

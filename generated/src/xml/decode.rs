@@ -100,8 +100,11 @@ impl<'s> Attr<'s> {
     pub fn value<T: SimpleType>(self) -> Result<T, DecodeError> {
         let local = self.local;
         T::parse(self.value).map_err(|reason| {
-            self.decoder
-                .error_at(self.element.pos, self.element.depth, format!("attribute {local}: {reason}"))
+            self.decoder.error_at(
+                self.element.pos,
+                self.element.depth,
+                format!("attribute {local}: {reason}"),
+            )
         })
     }
 }
@@ -114,11 +117,23 @@ impl<'a> Decoder<'a> {
         let bom = bytes.len() - body.len();
         let text = std::str::from_utf8(body).map_err(|e| {
             let (line, column) = line_column(bytes, bom + e.valid_up_to());
-            DecodeError { line, column, path: "/".into(), message: "input is not valid UTF-8".into() }
+            DecodeError {
+                line,
+                column,
+                path: "/".into(),
+                message: "input is not valid UTF-8".into(),
+            }
         })?;
         let mut reader = Reader::from_str(text);
         reader.config_mut().expand_empty_elements = true;
-        Ok(Self { bytes, text, reader, frames: Vec::with_capacity(8), bindings: Vec::new(), ended: false })
+        Ok(Self {
+            bytes,
+            text,
+            reader,
+            frames: Vec::with_capacity(8),
+            bindings: Vec::new(),
+            ended: false,
+        })
     }
 
     /// Reads up to the document's root element and returns its start tag.
@@ -167,7 +182,11 @@ impl<'a> Decoder<'a> {
                 Event::Eof => return Err(self.unexpected_eof(pos)),
                 _ => {
                     let depth = self.frames.len();
-                    return Err(self.error_at(pos, depth, "text is not allowed here: the element has element-only content"));
+                    return Err(self.error_at(
+                        pos,
+                        depth,
+                        "text is not allowed here: the element has element-only content",
+                    ));
                 }
             }
         }
@@ -192,7 +211,13 @@ impl<'a> Decoder<'a> {
                 Event::Start(start) => {
                     let depth = self.frames.len();
                     let name = start.name().as_ref().to_owned();
-                    return Err(self.error_at(pos, depth, format!("element {name} is not allowed here: the element has text content only")));
+                    return Err(self.error_at(
+                        pos,
+                        depth,
+                        format!(
+                            "element {name} is not allowed here: the element has text content only"
+                        ),
+                    ));
                 }
                 Event::Eof => return Err(self.unexpected_eof(pos)),
                 _ => continue,
@@ -248,18 +273,28 @@ impl<'a> Decoder<'a> {
 
     /// Resolves a `prefix:name` value (such as a SOAP fault code) against the
     /// declarations in scope: `(namespace, local)`.
-    pub fn resolve_qname<'v>(&self, start: &Start<'_>, value: &'v str) -> Result<(String, &'v str), DecodeError> {
+    pub fn resolve_qname<'v>(
+        &self,
+        start: &Start<'_>,
+        value: &'v str,
+    ) -> Result<(String, &'v str), DecodeError> {
         let (prefix, local) = split_qname(value);
         match self.lookup(prefix) {
             Some(uri) => Ok((uri.to_string(), local)),
             None if prefix.is_empty() => Ok((String::new(), local)),
-            None => Err(self.invalid(start, &format!("prefix {prefix:?} of {value:?} is not declared"))),
+            None => Err(self.invalid(
+                start,
+                &format!("prefix {prefix:?} of {value:?} is not declared"),
+            )),
         }
     }
 
     /// The attributes of `start`, namespace-resolved, without `xmlns`
     /// declarations.
-    pub fn attributes<'s>(&'s self, start: &'s Start<'s>) -> impl Iterator<Item = Result<Attr<'s>, DecodeError>> + 's {
+    pub fn attributes<'s>(
+        &'s self,
+        start: &'s Start<'s>,
+    ) -> impl Iterator<Item = Result<Attr<'s>, DecodeError>> + 's {
         start.raw.attributes().filter_map(move |attr| {
             let attr = match attr {
                 Ok(attr) => attr,
@@ -274,17 +309,24 @@ impl<'a> Decoder<'a> {
                 Some((prefix, local)) => match self.lookup(prefix) {
                     Some(uri) => (uri, local),
                     None => {
-                        return Some(Err(self.invalid(start, &format!("attribute prefix {prefix:?} is not declared"))));
+                        return Some(Err(self.invalid(
+                            start,
+                            &format!("attribute prefix {prefix:?} is not declared"),
+                        )));
                     }
                 },
             };
-            Some(attribute_value(&attr).map_err(|e| self.invalid(start, &e)).map(|value| Attr {
-                ns,
-                local,
-                value,
-                decoder: self,
-                element: start,
-            }))
+            Some(
+                attribute_value(&attr)
+                    .map_err(|e| self.invalid(start, &e))
+                    .map(|value| Attr {
+                        ns,
+                        local,
+                        value,
+                        decoder: self,
+                        element: start,
+                    }),
+            )
         })
     }
 
@@ -294,7 +336,11 @@ impl<'a> Decoder<'a> {
     }
 
     /// Decodes `start` into an empty slot; a second occurrence is an error.
-    pub fn decode_once<T: super::Decode>(&mut self, slot: &mut Option<T>, start: &Start<'_>) -> Result<(), DecodeError> {
+    pub fn decode_once<T: super::Decode>(
+        &mut self,
+        slot: &mut Option<T>,
+        start: &Start<'_>,
+    ) -> Result<(), DecodeError> {
         if slot.is_some() {
             return Err(self.duplicate(start));
         }
@@ -304,7 +350,11 @@ impl<'a> Decoder<'a> {
 
     /// The error for a second occurrence of a child element allowed once.
     pub fn duplicate(&self, start: &Start<'_>) -> DecodeError {
-        self.error_at(start.pos, start.depth - 1, format!("element {} appears more than once", start.local))
+        self.error_at(
+            start.pos,
+            start.depth - 1,
+            format!("element {} appears more than once", start.local),
+        )
     }
 
     /// Reads the end of an element that allows no content.
@@ -318,33 +368,58 @@ impl<'a> Decoder<'a> {
     /// The value of a required child element, or an error naming it.
     pub fn required<T>(&self, slot: Option<T>, name: &str) -> Result<T, DecodeError> {
         slot.ok_or_else(|| {
-            let (pos, depth) = self.frames.last().map_or((0, 0), |f| (f.pos, self.frames.len()));
+            let (pos, depth) = self
+                .frames
+                .last()
+                .map_or((0, 0), |f| (f.pos, self.frames.len()));
             self.error_at(pos, depth, format!("missing required element {name}"))
         })
     }
 
     /// The value of a required attribute of `start`, or an error naming it.
-    pub fn required_attr<T>(&self, slot: Option<T>, start: &Start<'_>, name: &str) -> Result<T, DecodeError> {
+    pub fn required_attr<T>(
+        &self,
+        slot: Option<T>,
+        start: &Start<'_>,
+        name: &str,
+    ) -> Result<T, DecodeError> {
         slot.ok_or_else(|| self.invalid(start, &format!("missing required attribute {name}")))
     }
 
     /// A repeated child element's values, if there are `min` to `max` of them.
-    pub fn occurs<T>(&self, items: Vec<T>, name: &str, min: usize, max: Option<usize>) -> Result<Vec<T>, DecodeError> {
+    pub fn occurs<T>(
+        &self,
+        items: Vec<T>,
+        name: &str,
+        min: usize,
+        max: Option<usize>,
+    ) -> Result<Vec<T>, DecodeError> {
         let n = items.len();
         if n >= min && max.is_none_or(|max| n <= max) {
             return Ok(items);
         }
-        let (pos, depth) = self.frames.last().map_or((0, 0), |f| (f.pos, self.frames.len()));
+        let (pos, depth) = self
+            .frames
+            .last()
+            .map_or((0, 0), |f| (f.pos, self.frames.len()));
         let bounds = match max {
             Some(max) => format!("{min} to {max}"),
             None => format!("at least {min}"),
         };
-        Err(self.error_at(pos, depth, format!("element {name} occurs {n} times, expected {bounds}")))
+        Err(self.error_at(
+            pos,
+            depth,
+            format!("element {name} occurs {n} times, expected {bounds}"),
+        ))
     }
 
     /// The error for a child element the current element does not allow.
     pub fn unexpected(&self, start: &Start<'_>) -> DecodeError {
-        self.error_at(start.pos, start.depth - 1, format!("unexpected element {}", start.expanded_name()))
+        self.error_at(
+            start.pos,
+            start.depth - 1,
+            format!("unexpected element {}", start.expanded_name()),
+        )
     }
 
     /// An error about the element `start` itself (its value or attributes).
@@ -360,11 +435,20 @@ impl<'a> Decoder<'a> {
         let mut path = String::new();
         let names = self.frames.iter().take(depth).map(|f| &*f.local);
         write_path(&mut path, names).expect("writing to a String cannot fail");
-        DecodeError { line, column, path, message: message.into() }
+        DecodeError {
+            line,
+            column,
+            path,
+            message: message.into(),
+        }
     }
 
     fn unexpected_eof(&self, pos: usize) -> DecodeError {
-        self.error_at(pos, self.frames.len(), "unexpected end of input: the element is not closed")
+        self.error_at(
+            pos,
+            self.frames.len(),
+            "unexpected end of input: the element is not closed",
+        )
     }
 
     fn next_event(&mut self) -> Result<(usize, Event<'a>), DecodeError> {
@@ -373,7 +457,11 @@ impl<'a> Decoder<'a> {
         }
         let pos = offset(self.reader.buffer_position());
         match self.reader.read_event() {
-            Ok(Event::DocType(_)) => Err(self.error_at(pos, self.frames.len(), "DOCTYPE declarations are not accepted")),
+            Ok(Event::DocType(_)) => Err(self.error_at(
+                pos,
+                self.frames.len(),
+                "DOCTYPE declarations are not accepted",
+            )),
             Ok(event) => Ok((pos, event)),
             Err(e) => {
                 let at = offset(self.reader.error_position());
@@ -391,7 +479,11 @@ impl<'a> Decoder<'a> {
     /// Opens an element: binds its namespace declarations and resolves its name.
     fn enter(&mut self, pos: usize, raw: BytesStart<'a>) -> Result<Start<'a>, DecodeError> {
         if self.frames.len() >= MAX_DEPTH {
-            return Err(self.error_at(pos, self.frames.len(), format!("elements nested deeper than {MAX_DEPTH}")));
+            return Err(self.error_at(
+                pos,
+                self.frames.len(),
+                format!("elements nested deeper than {MAX_DEPTH}"),
+            ));
         }
         let outer_bindings = self.bindings.len();
         let qname = self.borrowed(raw.name().as_ref());
@@ -406,9 +498,16 @@ impl<'a> Decoder<'a> {
             }
         };
         let content = offset(self.reader.buffer_position());
-        self.frames.push(Frame { local: local.clone(), pos, content, outer_bindings });
+        self.frames.push(Frame {
+            local: local.clone(),
+            pos,
+            content,
+            outer_bindings,
+        });
         for attr in raw.attributes() {
-            let attr = attr.map_err(|e| self.error_at(pos, self.frames.len(), format!("malformed attribute: {e}")))?;
+            let attr = attr.map_err(|e| {
+                self.error_at(pos, self.frames.len(), format!("malformed attribute: {e}"))
+            })?;
             let key: &str = attr.key.as_ref();
             let prefix = if key == "xmlns" {
                 Cow::Borrowed("")
@@ -417,7 +516,9 @@ impl<'a> Decoder<'a> {
             } else {
                 continue;
             };
-            let uri = match attribute_value(&attr).map_err(|e| self.error_at(pos, self.frames.len(), e))? {
+            let uri = match attribute_value(&attr)
+                .map_err(|e| self.error_at(pos, self.frames.len(), e))?
+            {
                 Cow::Borrowed(s) => self.borrowed(s),
                 Cow::Owned(s) => Cow::Owned(s),
             };
@@ -427,10 +528,20 @@ impl<'a> Decoder<'a> {
             Some(uri) => uri.clone(),
             None if prefix.is_empty() => Cow::Borrowed(""),
             None => {
-                return Err(self.error_at(pos, self.frames.len(), format!("namespace prefix {prefix:?} is not declared")));
+                return Err(self.error_at(
+                    pos,
+                    self.frames.len(),
+                    format!("namespace prefix {prefix:?} is not declared"),
+                ));
             }
         };
-        Ok(Start { raw, ns, local, pos, depth: self.frames.len() })
+        Ok(Start {
+            raw,
+            ns,
+            local,
+            pos,
+            depth: self.frames.len(),
+        })
     }
 
     fn leave(&mut self) {
@@ -467,7 +578,10 @@ impl<'a> Decoder<'a> {
 
     fn resolve_reference(&self, pos: usize, r: &BytesRef<'_>) -> Result<char, DecodeError> {
         let depth = self.frames.len();
-        if let Some(ch) = r.resolve_char_ref().map_err(|e| self.error_at(pos, depth, e.to_string()))? {
+        if let Some(ch) = r
+            .resolve_char_ref()
+            .map_err(|e| self.error_at(pos, depth, e.to_string()))?
+        {
             return Ok(ch);
         }
         match &**r {
@@ -492,7 +606,8 @@ fn split_qname(qname: &str) -> (&str, &str) {
 }
 
 fn is_blank(text: &str) -> bool {
-    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 fn offset(position: u64) -> usize {

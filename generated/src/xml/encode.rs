@@ -34,7 +34,11 @@ impl Encoder {
     pub fn new() -> Self {
         let mut out = Vec::with_capacity(512);
         out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        Self { out, open: Vec::with_capacity(8), in_start_tag: false }
+        Self {
+            out,
+            open: Vec::with_capacity(8),
+            in_start_tag: false,
+        }
     }
 
     /// The document written so far.
@@ -50,14 +54,22 @@ impl Encoder {
         if ns != inherited {
             self.raw_attr("xmlns", ns);
         }
-        self.open.push(Open { prefix: "", local, default_ns: ns });
+        self.open.push(Open {
+            prefix: "",
+            local,
+            default_ns: ns,
+        });
     }
 
     /// Opens element `prefix:local`; the caller declares the prefix.
     pub fn start_prefixed(&mut self, prefix: &'static str, local: &'static str) {
         let default_ns = self.open.last().map_or("", |o| o.default_ns);
         self.start_tag(prefix, local);
-        self.open.push(Open { prefix, local, default_ns });
+        self.open.push(Open {
+            prefix,
+            local,
+            default_ns,
+        });
     }
 
     /// Adds an attribute to the element just opened.
@@ -72,12 +84,20 @@ impl Encoder {
     }
 
     /// Adds an attribute holding a simple value.
-    pub fn attr_value<T: super::SimpleType>(&mut self, name: &str, value: &T) -> Result<(), EncodeError> {
+    pub fn attr_value<T: super::SimpleType>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), EncodeError> {
         self.attr(name, &value.text())
     }
 
     /// Adds an optional attribute: nothing when `None`.
-    pub fn attr_opt<T: super::SimpleType>(&mut self, name: &str, value: &Option<T>) -> Result<(), EncodeError> {
+    pub fn attr_opt<T: super::SimpleType>(
+        &mut self,
+        name: &str,
+        value: &Option<T>,
+    ) -> Result<(), EncodeError> {
         match value {
             Some(value) => self.attr_value(name, value),
             None => Ok(()),
@@ -178,8 +198,12 @@ impl Encoder {
 
     fn invalid_char(&self, ch: char) -> EncodeError {
         let mut path = String::new();
-        write_path(&mut path, self.open.iter().map(|o| o.local)).expect("writing to a String cannot fail");
-        EncodeError { path, message: format!("character U+{:04X} cannot be written in XML", u32::from(ch)) }
+        write_path(&mut path, self.open.iter().map(|o| o.local))
+            .expect("writing to a String cannot fail");
+        EncodeError {
+            path,
+            message: format!("character U+{:04X} cannot be written in XML", u32::from(ch)),
+        }
     }
 }
 
@@ -219,7 +243,10 @@ mod tests {
         e.attr("v", "a\"<b>\t\n&").unwrap();
         e.text("1 < 2 && ]]> \r\n").unwrap();
         e.end();
-        assert_eq!(body(e), "<A v=\"a&quot;&lt;b&gt;&#9;&#10;&amp;\">1 &lt; 2 &amp;&amp; ]]&gt; &#13;\n</A>");
+        assert_eq!(
+            body(e),
+            "<A v=\"a&quot;&lt;b&gt;&#9;&#10;&amp;\">1 &lt; 2 &amp;&amp; ]]&gt; &#13;\n</A>"
+        );
     }
 
     #[test]
@@ -227,7 +254,10 @@ mod tests {
         let mut e = Encoder::new();
         e.start("", "A");
         let err = e.text("nul\0").unwrap_err();
-        assert_eq!(err.to_string(), "/A: character U+0000 cannot be written in XML");
+        assert_eq!(
+            err.to_string(),
+            "/A: character U+0000 cannot be written in XML"
+        );
         assert!(e.text("\u{FFFE}").is_err());
         assert!(e.text("\u{FFFD}").is_ok());
     }

@@ -39,8 +39,12 @@ pub trait Decode: Sized {
 /// A type written as one element.
 pub trait Encode {
     /// Writes `self` as the element `{ns}name`.
-    fn encode(&self, e: &mut Encoder, ns: &'static str, name: &'static str)
-    -> Result<(), EncodeError>;
+    fn encode(
+        &self,
+        e: &mut Encoder,
+        ns: &'static str,
+        name: &'static str,
+    ) -> Result<(), EncodeError>;
 }
 
 /// A value with a text form: the content of a simple-typed element, or an

@@ -111,14 +111,22 @@ mod tests {
         assert_eq!(parse::<bool>("1"), Ok(true));
         assert_eq!(parse::<bool>("false"), Ok(false));
         assert_eq!(parse::<bool>("0"), Ok(false));
-        assert!(parse::<bool>("TRUE").unwrap_err().contains("invalid boolean"));
+        assert!(
+            parse::<bool>("TRUE")
+                .unwrap_err()
+                .contains("invalid boolean")
+        );
         assert_eq!(parse::<bool>("  ").unwrap_err(), "empty value");
     }
 
     #[test]
     fn integers_are_range_checked() {
         assert_eq!(parse::<i32>("+42"), Ok(42));
-        assert!(parse::<i32>("2147483648").unwrap_err().contains("invalid int"));
+        assert!(
+            parse::<i32>("2147483648")
+                .unwrap_err()
+                .contains("invalid int")
+        );
         assert!(parse::<u8>("-1").is_err());
     }
 

@@ -2,7 +2,7 @@
 //! plus short `Decode`/`Encode` impls that call the `ews_um::xml` runtime;
 //! everything shared lives there, once.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
 use crate::model::*;
@@ -360,7 +360,8 @@ fn decode_struct(def: &StructDef) -> TokenStream {
             Occurs::Required => quote!(#field: d.required(#field, #local)?,),
             Occurs::Optional | Occurs::Repeated { min: 0, max: None } => quote!(#field,),
             Occurs::Repeated { min, max } => {
-                let max = match max {
+                let min = Literal::usize_unsuffixed(min);
+                let max = match max.map(Literal::usize_unsuffixed) {
                     Some(max) => quote!(Some(#max)),
                     None => quote!(None),
                 };

@@ -8,12 +8,12 @@
 //! ```no_run
 //! // build.rs
 //! fn main() -> Result<(), Box<dyn std::error::Error>> {
-//!     let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?).join("ping.rs");
 //!     ews_um_codegen::Builder::new()
 //!         .schema("schemas/ping.xsd")
 //!         .element("Ping")
 //!         .element("PingResponse")
-//!         .write(&out)?;
+//!         .module_name("ping") // writes $OUT_DIR/ping.rs
+//!         .build()?;
 //!     println!("cargo:rerun-if-changed=schemas/ping.xsd");
 //!     Ok(())
 //! }
@@ -46,6 +46,8 @@ pub struct Builder {
     soap_action_prefix: Option<String>,
     serde_feature: Option<String>,
     base_dir: Option<PathBuf>,
+    module_name: Option<String>,
+    out_dir: Option<PathBuf>,
 }
 
 impl Builder {
@@ -97,6 +99,37 @@ impl Builder {
     pub fn paths_relative_to(mut self, dir: impl Into<PathBuf>) -> Self {
         self.base_dir = Some(dir.into());
         self
+    }
+
+    /// Names the generated module: [`build`](Self::build) writes
+    /// `<out_dir>/<name>.rs`.
+    pub fn module_name(mut self, name: impl Into<String>) -> Self {
+        self.module_name = Some(name.into());
+        self
+    }
+
+    /// The directory [`build`](Self::build) writes to; cargo's `OUT_DIR`
+    /// when not set, as in a build script.
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// Generates `<out_dir>/<module_name>.rs` and returns its path.
+    pub fn build(&self) -> Result<PathBuf, Error> {
+        let name = self
+            .module_name
+            .as_deref()
+            .ok_or_else(|| Error::Request("Builder::build needs a module_name".into()))?;
+        let dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
+                Error::Request("Builder::build needs an out_dir outside a build script (OUT_DIR is not set)".into())
+            })?,
+        };
+        let path = dir.join(format!("{name}.rs"));
+        self.write(&path)?;
+        Ok(path)
     }
 
     /// The generated module's source.

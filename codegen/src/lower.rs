@@ -20,6 +20,7 @@ use crate::model::*;
 use crate::naming;
 
 const XS_NS: &str = "http://www.w3.org/2001/XMLSchema";
+const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// Which top-level elements to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,10 +302,19 @@ impl Lowering<'_> {
             };
             let xml_name = attribute.ident.name.as_str().to_owned();
             let ty = self.type_ref(type_, &xml_name)?;
-            let qualified = attribute.form == FormChoiceType::Qualified;
+            // A reference to a global attribute is always qualified.
+            let qualified =
+                attribute.form == FormChoiceType::Qualified || type_.type_ == IdentType::Attribute;
+            let namespace = qualified.then(|| self.namespace(attribute.ident.ns));
+            if namespace.as_ref().is_some_and(|ns| ns != XML_NS) {
+                let message = format!(
+                    "attribute {xml_name} is namespace-qualified (only xml: attributes are)"
+                );
+                return Err(self.unsupported(ident, "attribute form", &message));
+            }
             def.attributes.push(AttributeDef {
                 rust_name: naming::field_name(&xml_name),
-                namespace: qualified.then(|| self.namespace(attribute.ident.ns)),
+                namespace,
                 xml_name,
                 ty,
                 required: attribute.use_ == Use::Required,
@@ -497,7 +507,7 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) {
     uris.dedup();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for uri in &uris {
-        let name = if uri == "http://www.w3.org/XML/1998/namespace" {
+        let name = if uri == XML_NS {
             "XML_NAMESPACE".to_owned()
         } else if uris.len() == 1 {
             "NAMESPACE".to_owned()

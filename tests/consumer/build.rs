@@ -1,17 +1,15 @@
 //! Generates `ping.rs` from `schemas/ping.xsd`, the way a crate using
 //! ews-um-codegen does.
 
-use std::path::PathBuf;
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = PathBuf::from(std::env::var("OUT_DIR")?).join("ping.rs");
     ews_um_codegen::Builder::new()
         .schema("schemas/ping.xsd")
         .element("Ping")
         .element("PingResponse")
         .operations("urn:example:ping/")
         .paths_relative_to(std::env::var("CARGO_MANIFEST_DIR")?)
-        .write(&out)?;
+        .module_name("ping")
+        .build()?;
     println!("cargo:rerun-if-changed=schemas/ping.xsd");
     Ok(())
 }

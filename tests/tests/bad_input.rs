@@ -222,6 +222,50 @@ fn invalid_utf8() {
     assert_eq!(error.to_string(), "2:9 /: input is not valid UTF-8");
 }
 
+/// Inputs built to make work grow faster than their size are refused early.
+#[test]
+fn limits_keep_decoding_linear() {
+    let many_attributes = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\" {}/>",
+        (0..10_000)
+            .map(|i| format!("a{i}=\"\""))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    assert_eq!(
+        decode_error::<ResetPin>(&many_attributes),
+        "1:1 /Envelope: more than 256 attributes"
+    );
+
+    let declarations = (0..200)
+        .map(|i| format!("xmlns:p{i}=\"urn:{i}\""))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let nested = format!("<x {declarations}>").repeat(6);
+    let error = descend(&nested);
+    assert!(
+        error.ends_with("/x/x/x/x/x/x: more than 1024 namespace declarations in scope"),
+        "{error}"
+    );
+
+    // Only a recursive schema type descends this far; the decoder stops it.
+    let error = descend(&"<x>".repeat(1000));
+    assert!(
+        error.starts_with("1:385 /x/x/x") && error.ends_with("elements nested deeper than 128"),
+        "{error}"
+    );
+}
+
+/// Walks down the first child of each element until an error.
+fn descend(xml: &str) -> String {
+    let mut d = ews_um::xml::Decoder::new(xml.as_bytes()).unwrap();
+    let mut result = d.root().map(drop);
+    while result.is_ok() {
+        result = d.next_child().map(drop);
+    }
+    result.unwrap_err().to_string()
+}
+
 /// Every prefix of a valid message, and every one-byte corruption of it,
 /// decodes or fails cleanly: never a panic.
 #[test]

@@ -184,3 +184,29 @@ fn scratch_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn includes_and_the_built_in_xml_namespace_resolve() {
+    let code = Builder::new()
+        .schema(repo_root().join("tests/fixtures/schemas/include/main.xsd"))
+        .generate()
+        .unwrap();
+    // The type comes from the included file, its attribute from xml:.
+    assert!(
+        code.contains("pub struct Note {\n    pub lang: Option<String>,\n    pub text: String,\n}"),
+        "{code}"
+    );
+    assert!(
+        code.contains(r#"(XML_NAMESPACE, "lang") => lang = Some(attr.value()?)"#)
+            || code.contains(r#"if attr.name() == (XML_NAMESPACE, "lang")"#),
+        "{code}"
+    );
+    assert!(
+        code.contains(r#"e.attr_opt("xml:lang", &self.lang)?;"#),
+        "{code}"
+    );
+    assert!(
+        code.contains("d.occurs(note, \"Note\", 0, Some(3))?"),
+        "{code}"
+    );
+}

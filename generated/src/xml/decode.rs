@@ -15,6 +15,14 @@ use crate::error::{DecodeError, line_column, write_path};
 /// whatever the input (no message of these schemas comes close).
 const MAX_DEPTH: usize = 128;
 
+/// More attributes on one element than this are refused: checking them for
+/// duplicates takes time quadratic in their number.
+const MAX_ATTRIBUTES: usize = 256;
+
+/// More namespace declarations in scope than this are refused: each name
+/// is resolved against them.
+const MAX_BINDINGS: usize = 1024;
+
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads one XML document, element by element.
@@ -504,7 +512,11 @@ impl<'a> Decoder<'a> {
             content,
             outer_bindings,
         });
-        for attr in raw.attributes() {
+        for (n, attr) in raw.attributes().enumerate() {
+            if n == MAX_ATTRIBUTES {
+                let message = format!("more than {MAX_ATTRIBUTES} attributes");
+                return Err(self.error_at(pos, self.frames.len(), message));
+            }
             let attr = attr.map_err(|e| {
                 self.error_at(pos, self.frames.len(), format!("malformed attribute: {e}"))
             })?;
@@ -522,6 +534,10 @@ impl<'a> Decoder<'a> {
                 Cow::Borrowed(s) => self.borrowed(s),
                 Cow::Owned(s) => Cow::Owned(s),
             };
+            if self.bindings.len() == MAX_BINDINGS {
+                let message = format!("more than {MAX_BINDINGS} namespace declarations in scope");
+                return Err(self.error_at(pos, self.frames.len(), message));
+            }
             self.bindings.push(Binding { prefix, uri });
         }
         let ns = match self.binding(&prefix) {

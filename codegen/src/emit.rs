@@ -75,7 +75,7 @@ impl Emitter<'_> {
         let name = ident(&ty.rust_name);
         let doc = doc_attrs(&ty.docs);
         let derives = self.derives(self.is_eq(&ty.rust_name, &mut Vec::new()), false);
-        if def.attributes.is_empty() && def.fields.is_empty() {
+        if def.is_empty() {
             return quote! {
                 #doc
                 #derives
@@ -97,27 +97,48 @@ impl Emitter<'_> {
             };
         }
 
+        let base_member = def.base.as_ref().map(|base| {
+            let field = ident(&base.rust_field);
+            let ty = ident(&base.rust_type);
+            let doc = doc_attrs(&format!(
+                "The members of `{}`, which this type extends.",
+                base.rust_type
+            ));
+            quote!(#doc pub #field: #ty,)
+        });
+        let skip_none =
+            || self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none"));
+        let skip_empty = || self.serde_attr(quote!(default, skip_serializing_if = "Vec::is_empty"));
         let attr_members = def.attributes.iter().map(|a| {
             let field = ident(&a.rust_name);
             let ty = rust_type(&a.ty);
             let ty = if a.required { ty } else { quote!(Option<#ty>) };
             let doc = doc_attrs(&a.docs);
-            let skip = (!a.required)
-                .then(|| self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none")));
+            let skip = (!a.required).then(skip_none);
             quote!(#doc #skip pub #field: #ty,)
+        });
+        let any_attribute_member = def.any_attribute.then(|| {
+            let field = ident(ANY_ATTRIBUTE_FIELD);
+            let skip = skip_empty();
+            quote! {
+                /// Attributes the schema leaves open (`xs:anyAttribute`), kept as sent.
+                #skip pub #field: Vec<xml::AnyAttribute>,
+            }
         });
         let field_members = def.fields.iter().map(|f| {
             let field = ident(&f.rust_name);
             let ty = field_type(f);
-            let doc = doc_attrs(&f.docs);
+            let docs = match (&f.ty, f.docs.is_empty()) {
+                (TypeRef::AnyElement, true) => {
+                    "Elements the schema leaves open (`xs:any`), kept as sent."
+                }
+                _ => &f.docs,
+            };
+            let doc = doc_attrs(docs);
             let skip = match f.occurs {
                 Occurs::Required => None,
-                Occurs::Optional => {
-                    self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none"))
-                }
-                Occurs::Repeated { .. } => {
-                    self.serde_attr(quote!(default, skip_serializing_if = "Vec::is_empty"))
-                }
+                Occurs::Optional => skip_none(),
+                Occurs::Repeated { .. } => skip_empty(),
             };
             quote!(#doc #skip pub #field: #ty,)
         });
@@ -128,7 +149,9 @@ impl Emitter<'_> {
             #doc
             #derives
             pub struct #name {
+                #base_member
                 #(#attr_members)*
+                #any_attribute_member
                 #(#field_members)*
             }
 
@@ -216,20 +239,22 @@ impl Emitter<'_> {
             .iter()
             .all(|e| self.is_eq(&e.rust_name, &mut Vec::new()));
         let derives = self.derives(eq, false);
+        // Variants are named after the elements.
+        let variant = |e: &ElementDef| ident(e.alias.as_ref().unwrap_or(&e.rust_name));
         let variants = elements.iter().map(|e| {
-            let ty = ident(&e.rust_name);
+            let (variant, ty) = (variant(e), ident(&e.rust_name));
             let doc = doc_attrs(&format!("A `{}` element.", e.xml_name));
-            quote!(#doc #ty(#ty),)
+            quote!(#doc #variant(#ty),)
         });
         let decode_arms = elements.iter().map(|e| {
-            let ty = ident(&e.rust_name);
+            let variant = variant(e);
             let ns = ident(&e.namespace);
             let local = &e.xml_name;
-            quote!((#ns, #local) => Self::#ty(d.decode(start)?),)
+            quote!((#ns, #local) => Self::#variant(d.decode(start)?),)
         });
         let encode_arms = elements.iter().map(|e| {
-            let ty = ident(&e.rust_name);
-            quote!(Self::#ty(message) => message.encode_payload(e),)
+            let variant = variant(e);
+            quote!(Self::#variant(message) => message.encode_payload(e),)
         });
         quote! {
             /// Any top-level element of this module, chosen by its name.
@@ -275,7 +300,7 @@ impl Emitter<'_> {
             .chain(def.fields.iter().map(|f| &f.ty));
         let eq = types.collect::<Vec<_>>().into_iter().all(|t| match t {
             TypeRef::Builtin(Builtin::F32 | Builtin::F64) => false,
-            TypeRef::Builtin(_) => true,
+            TypeRef::Builtin(_) | TypeRef::AnyElement => true,
             TypeRef::Named(name) => self.is_eq(name, visiting),
         });
         visiting.pop();
@@ -283,26 +308,50 @@ impl Emitter<'_> {
     }
 }
 
+/// The body of `Decode::decode`: one slot per member (the bases' members
+/// too, since they share the element), filled from the attributes and the
+/// children, then the value built from them.
 fn decode_struct(def: &StructDef) -> TokenStream {
-    let attr_slots = def.attributes.iter().map(|a| {
-        let field = ident(&a.rust_name);
-        quote!(let mut #field = None;)
-    });
-    // Attributes the schema does not declare (xsi:*, extensions) are ignored.
-    let attr_matches = def.attributes.iter().map(|a| {
-        let field = ident(&a.rust_name);
-        let ns = namespace_tokens(a.namespace.as_deref());
-        let local = &a.xml_name;
-        (quote!((#ns, #local)), quote!(#field = Some(attr.value()?)))
-    });
-    let read_attribute = match def.attributes.as_slice() {
-        [] => None,
-        [_] => attr_matches
-            .map(|(name, action)| quote!(if attr.name() == #name { #action; }))
-            .next(),
+    let attributes: Vec<&AttributeDef> = def.all_attributes().collect();
+    let fields: Vec<&FieldDef> = def.all_fields().collect();
+    let any_attribute = has_any_attribute(def);
+
+    let mut slots: Vec<TokenStream> = attributes
+        .iter()
+        .map(|a| {
+            let slot = ident(&a.rust_name);
+            quote!(let mut #slot = None;)
+        })
+        .collect();
+    if any_attribute {
+        let slot = ident(ANY_ATTRIBUTE_FIELD);
+        slots.push(quote!(let mut #slot = Vec::new();));
+    }
+    // Attributes the schema does not declare (xsi:*, extensions) are
+    // ignored, unless the type keeps them.
+    let other_attribute = if any_attribute {
+        let slot = ident(ANY_ATTRIBUTE_FIELD);
+        quote!(#slot.push(attr.to_any()))
+    } else {
+        quote!({})
+    };
+    let attr_matches: Vec<(TokenStream, TokenStream)> = attributes
+        .iter()
+        .map(|a| {
+            let slot = ident(&a.rust_name);
+            let ns = namespace_tokens(a.namespace.as_deref());
+            let local = &a.xml_name;
+            (quote!((#ns, #local)), quote!(#slot = Some(attr.value()?)))
+        })
+        .collect();
+    let read_attribute = match attr_matches.as_slice() {
+        [] if !any_attribute => None,
+        [(name, action)] if !any_attribute => Some(quote!(if attr.name() == #name { #action; })),
         _ => {
-            let arms = attr_matches.map(|(name, action)| quote!(#name => #action,));
-            Some(quote!(match attr.name() { #(#arms)* _ => {} }))
+            let arms = attr_matches
+                .iter()
+                .map(|(name, action)| quote!(#name => #action,));
+            Some(quote!(match attr.name() { #(#arms)* _ => #other_attribute, }))
         }
     };
     let read_attributes = read_attribute.map(|read| {
@@ -314,37 +363,91 @@ fn decode_struct(def: &StructDef) -> TokenStream {
         }
     });
 
-    let field_slots = def.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
+    slots.extend(fields.iter().map(|f| {
+        let slot = ident(&f.rust_name);
         match f.occurs {
-            Occurs::Repeated { .. } => quote!(let mut #field = Vec::new();),
-            _ => quote!(let mut #field = None;),
+            Occurs::Repeated { .. } => quote!(let mut #slot = Vec::new();),
+            _ => quote!(let mut #slot = None;),
         }
-    });
-    let field_arms = def.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
-        let ns = namespace_tokens(f.namespace.as_deref());
-        let names = std::iter::once(&f.xml_name).chain(&f.aliases);
-        let action = match f.occurs {
-            Occurs::Repeated { .. } => quote!(#field.push(d.decode(&child)?)),
-            _ => quote!(d.decode_once(&mut #field, &child)?),
-        };
-        quote!((#ns, #(#names)|*) => #action,)
-    });
-    let read_children = if def.fields.is_empty() {
-        quote!(d.empty()?;)
-    } else {
-        quote! {
-            while let Some(child) = d.next_child()? {
-                match child.name() {
-                    #(#field_arms)*
-                    _ => return Err(d.unexpected(&child)),
+    }));
+    let named = fields.iter().filter(|f| f.ty != TypeRef::AnyElement);
+    let arms: Vec<TokenStream> = named
+        .map(|f| {
+            let slot = ident(&f.rust_name);
+            let ns = namespace_tokens(f.namespace.as_deref());
+            let names = std::iter::once(&f.xml_name).chain(&f.aliases);
+            let action = match f.occurs {
+                Occurs::Repeated { .. } => quote!(#slot.push(d.decode(&child)?)),
+                _ => quote!(d.decode_once(&mut #slot, &child)?),
+            };
+            quote!((#ns, #(#names)|*) => #action,)
+        })
+        .collect();
+    // A wildcard takes whatever no declared element matched.
+    let wildcard = fields
+        .iter()
+        .find(|f| f.ty == TypeRef::AnyElement)
+        .map(|any| {
+            let slot = ident(&any.rust_name);
+            match any.occurs {
+                Occurs::Repeated { .. } => (quote!(#slot.push(d.raw_element(&child)?)), None),
+                _ => (
+                    quote!(#slot = Some(d.raw_element(&child)?)),
+                    Some(quote!(if #slot.is_none())),
+                ),
+            }
+        });
+    let read_children = match wildcard {
+        _ if fields.is_empty() => quote!(d.empty()?;),
+        // Only a repeated wildcard: every child is kept.
+        Some((keep, None)) if arms.is_empty() => {
+            quote!(while let Some(child) = d.next_child()? { #keep; })
+        }
+        wildcard => {
+            let unexpected = quote!(_ => return Err(d.unexpected(&child)),);
+            let (keep, unexpected) = match wildcard {
+                Some((keep, None)) => (Some(quote!(_ => #keep,)), None),
+                Some((keep, Some(guard))) => (Some(quote!(_ #guard => #keep,)), Some(unexpected)),
+                None => (None, Some(unexpected)),
+            };
+            quote! {
+                while let Some(child) = d.next_child()? {
+                    match child.name() {
+                        #(#arms)*
+                        #keep
+                        #unexpected
+                    }
                 }
             }
         }
     };
 
-    let attr_values = def.attributes.iter().map(|a| {
+    let value = struct_literal(def, quote!(Self));
+    // The start tag is only read for its attributes.
+    let start = if read_attributes.is_some() {
+        quote!(start)
+    } else {
+        quote!(_)
+    };
+    quote! {
+        fn decode(d: &mut xml::Decoder<'_>, #start: &xml::Start<'_>) -> xml::DecodeResult<Self> {
+            #(#slots)*
+            #read_attributes
+            #read_children
+            Ok(#value)
+        }
+    }
+}
+
+/// `Type { base: Base { .. }, member: slot, .. }` from the decoding slots,
+/// checking what is required.
+fn struct_literal(def: &StructDef, ty: TokenStream) -> TokenStream {
+    let base = def.base.as_ref().map(|base| {
+        let field = ident(&base.rust_field);
+        let value = struct_literal(&base.def, ident(&base.rust_type).into_token_stream());
+        quote!(#field: #value,)
+    });
+    let attributes = def.attributes.iter().map(|a| {
         let field = ident(&a.rust_name);
         let local = &a.xml_name;
         if a.required {
@@ -353,9 +456,17 @@ fn decode_struct(def: &StructDef) -> TokenStream {
             quote!(#field,)
         }
     });
-    let field_values = def.fields.iter().map(|f| {
+    let any_attribute = def
+        .any_attribute
+        .then(|| ident(ANY_ATTRIBUTE_FIELD))
+        .map(|f| quote!(#f,));
+    let fields = def.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
-        let local = &f.xml_name;
+        let local = if f.ty == TypeRef::AnyElement {
+            "any element"
+        } else {
+            &f.xml_name
+        };
         match f.occurs {
             Occurs::Required => quote!(#field: d.required(#field, #local)?,),
             Occurs::Optional | Occurs::Repeated { min: 0, max: None } => quote!(#field,),
@@ -369,28 +480,35 @@ fn decode_struct(def: &StructDef) -> TokenStream {
             }
         }
     });
-    // The start tag is only read for its attributes.
-    let start = if def.attributes.is_empty() {
-        quote!(_)
-    } else {
-        quote!(start)
-    };
+    quote!(#ty { #base #(#attributes)* #any_attribute #(#fields)* })
+}
+
+/// The body of `Encode::encode`: attributes (the bases' first), then child
+/// elements (the bases' first).
+fn encode_struct(def: &StructDef) -> TokenStream {
+    let mut attributes = Vec::new();
+    let mut children = Vec::new();
+    encode_members(def, &quote!(self), &mut attributes, &mut children);
     quote! {
-        fn decode(d: &mut xml::Decoder<'_>, #start: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-            #(#attr_slots)*
-            #read_attributes
-            #(#field_slots)*
-            #read_children
-            Ok(Self {
-                #(#attr_values)*
-                #(#field_values)*
-            })
-        }
+        e.start(ns, name);
+        #(#attributes)*
+        #(#children)*
+        e.end();
+        Ok(())
     }
 }
 
-fn encode_struct(def: &StructDef) -> TokenStream {
-    let attrs = def.attributes.iter().map(|a| {
+fn encode_members(
+    def: &StructDef,
+    path: &TokenStream,
+    attributes: &mut Vec<TokenStream>,
+    children: &mut Vec<TokenStream>,
+) {
+    if let Some(base) = &def.base {
+        let field = ident(&base.rust_field);
+        encode_members(&base.def, &quote!(#path.#field), attributes, children);
+    }
+    attributes.extend(def.attributes.iter().map(|a| {
         let field = ident(&a.rust_name);
         let name = match &a.namespace {
             // The generator only qualifies attributes of the `xml:` namespace.
@@ -398,35 +516,49 @@ fn encode_struct(def: &StructDef) -> TokenStream {
             None => a.xml_name.clone(),
         };
         if a.required {
-            quote!(e.attr_value(#name, &self.#field)?;)
+            quote!(e.attr_value(#name, &#path.#field)?;)
         } else {
-            quote!(e.attr_opt(#name, &self.#field)?;)
+            quote!(e.attr_opt(#name, &#path.#field)?;)
         }
-    });
-    let children = def.fields.iter().map(|f| {
+    }));
+    if def.any_attribute {
+        let field = ident(ANY_ATTRIBUTE_FIELD);
+        attributes.push(quote!(e.any_attributes(&#path.#field)?;));
+    }
+    children.extend(def.fields.iter().map(|f| {
         let field = ident(&f.rust_name);
+        if f.ty == TypeRef::AnyElement {
+            return match f.occurs {
+                Occurs::Required => quote!(e.raw_elements([&#path.#field])?;),
+                _ => quote!(e.raw_elements(&#path.#field)?;),
+            };
+        }
         let ns = namespace_tokens(f.namespace.as_deref());
         let local = &f.xml_name;
-        quote!(e.element(#ns, #local, &self.#field)?;)
-    });
-    quote! {
-        e.start(ns, name);
-        #(#attrs)*
-        #(#children)*
-        e.end();
-        Ok(())
-    }
+        quote!(e.element(#ns, #local, &#path.#field)?;)
+    }));
+}
+
+fn has_any_attribute(def: &StructDef) -> bool {
+    def.any_attribute || def.base.as_ref().is_some_and(|b| has_any_attribute(&b.def))
 }
 
 fn element(element: &ElementDef) -> TokenStream {
     let ty = ident(&element.rust_name);
     let ns = ident(&element.namespace);
     let local = &element.xml_name;
+    let alias = element.alias.as_ref().map(|alias| {
+        let alias = ident(alias);
+        let doc = doc_attrs(&format!("The `{local}` element."));
+        quote!(#doc pub type #alias = #ty;)
+    });
     quote! {
         impl xml::Element for #ty {
             const NAMESPACE: &'static str = #ns;
             const NAME: &'static str = #local;
         }
+
+        #alias
     }
 }
 
@@ -456,6 +588,7 @@ fn field_type(field: &FieldDef) -> TokenStream {
 fn rust_type(ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::Named(name) => ident(name).into_token_stream(),
+        TypeRef::AnyElement => quote!(xml::RawXml),
         TypeRef::Builtin(b) => match b {
             Builtin::String => quote!(String),
             Builtin::Bool => quote!(bool),

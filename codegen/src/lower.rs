@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use xsd_parser::models::meta::{
-    AttributeMetaVariant, Base, BuildInMeta, ComplexMeta, ElementMeta, ElementMetaVariant,
-    ElementMode, MetaType, MetaTypeVariant,
+    AttributeMeta, AttributeMetaVariant, Base, BuildInMeta, ComplexMeta, ElementMeta,
+    ElementMetaVariant, ElementMode, MetaType, MetaTypeVariant,
 };
 use xsd_parser::models::schema::xs::{FormChoiceType, Use};
 use xsd_parser::models::schema::{MaxOccurs, NamespaceId};
@@ -154,8 +154,13 @@ impl Lowering<'_> {
                     "a top-level element of a simple type",
                 ));
             };
+            // `PlayOnPhone` names the request even though its type is `PlayOnPhoneType`.
+            let element_name = naming::type_name(ident.name.as_str());
+            let alias = (element_name != rust_name && self.taken.insert(element_name.clone()))
+                .then_some(element_name);
             elements.push(ElementDef {
                 rust_name,
+                alias,
                 namespace: self.namespace(ident.ns),
                 xml_name: ident.name.as_str().to_owned(),
             });
@@ -194,6 +199,11 @@ impl Lowering<'_> {
             // Facets (length, pattern, ranges) are not enforced: the value
             // keeps its base type.
             MetaTypeVariant::SimpleType(s) => self.type_ref(&s.base, element),
+            MetaTypeVariant::ComplexType(complex) if complex.is_dynamic => Err(self.unsupported(
+                ident,
+                "abstract type",
+                "an abstract type as an element's type (chosen by xsi:type)",
+            )),
             MetaTypeVariant::Enumeration(_) | MetaTypeVariant::ComplexType(_) => {
                 Ok(TypeRef::Named(self.name_of(ident, element)))
             }
@@ -275,51 +285,22 @@ impl Lowering<'_> {
         })
     }
 
+    /// A complex type's members. `xsd-parser` hands over an extension with
+    /// its base's members merged in; they are split off again into the
+    /// base, which becomes the first field (unless it has no members).
     fn struct_def(&mut self, ident: &TypeIdent, complex: &ComplexMeta) -> Result<StructDef, Error> {
-        match &complex.base {
-            Base::None => {}
-            Base::Extension(_) => {
-                return Err(self.unsupported(ident, "xs:extension", "types derived by extension"));
-            }
-            Base::Restriction(_) => {
-                return Err(self.unsupported(
-                    ident,
-                    "xs:restriction",
-                    "complex types derived by restriction",
-                ));
-            }
-        }
-        if complex.is_dynamic {
-            return Err(self.unsupported(ident, "abstract type", "abstract types"));
-        }
         if complex.is_mixed {
             return Err(self.unsupported(ident, "mixed", "mixed content"));
         }
         let mut def = StructDef::default();
         for attribute in complex.attributes.iter() {
-            let AttributeMetaVariant::Type(type_) = &attribute.variant else {
-                return Err(self.unsupported(ident, "xs:anyAttribute", "wildcard attributes"));
-            };
-            let xml_name = attribute.ident.name.as_str().to_owned();
-            let ty = self.type_ref(type_, &xml_name)?;
-            // A reference to a global attribute is always qualified.
-            let qualified =
-                attribute.form == FormChoiceType::Qualified || type_.type_ == IdentType::Attribute;
-            let namespace = qualified.then(|| self.namespace(attribute.ident.ns));
-            if namespace.as_ref().is_some_and(|ns| ns != XML_NS) {
-                let message = format!(
-                    "attribute {xml_name} is namespace-qualified (only xml: attributes are)"
-                );
-                return Err(self.unsupported(ident, "attribute form", &message));
+            match &attribute.variant {
+                AttributeMetaVariant::Any(_) => def.any_attribute = true,
+                AttributeMetaVariant::Type(type_) => {
+                    let attribute = self.attribute(ident, attribute, type_)?;
+                    def.attributes.push(attribute);
+                }
             }
-            def.attributes.push(AttributeDef {
-                rust_name: naming::field_name(&xml_name),
-                namespace,
-                xml_name,
-                ty,
-                required: attribute.use_ == Use::Required,
-                docs: docs(&attribute.documentation),
-            });
         }
         if let Some(content) = &complex.content {
             let content_meta = &self.loaded.types.items[content];
@@ -337,18 +318,37 @@ impl Lowering<'_> {
                 }
             };
             for element in group.elements.iter() {
-                let field = self.field(ident, element)?;
+                let mut field = self.field(ident, element)?;
+                // A content model that may be absent makes all of it optional.
+                if complex.min_occurs == 0 && field.occurs == Occurs::Required {
+                    field.occurs = Occurs::Optional;
+                }
+                if field.ty == TypeRef::AnyElement
+                    && def.fields.iter().any(|f| f.ty == TypeRef::AnyElement)
+                {
+                    return Err(self.unsupported(
+                        ident,
+                        "xs:any",
+                        "more than one element wildcard",
+                    ));
+                }
                 def.fields.push(field);
             }
         }
+        match &complex.base {
+            Base::None => {}
+            Base::Extension(base) => self.split_base(ident, base, &mut def)?,
+            Base::Restriction(_) => {
+                return Err(self.unsupported(
+                    ident,
+                    "xs:restriction",
+                    "complex types derived by restriction",
+                ));
+            }
+        }
         let mut seen = HashSet::new();
-        for name in def
-            .attributes
-            .iter()
-            .map(|a| &a.rust_name)
-            .chain(def.fields.iter().map(|f| &f.rust_name))
-        {
-            if !seen.insert(name) {
+        for name in def.member_names() {
+            if !seen.insert(name.to_owned()) {
                 return Err(self.unsupported(
                     ident,
                     "field",
@@ -357,6 +357,66 @@ impl Lowering<'_> {
             }
         }
         Ok(def)
+    }
+
+    /// Moves the members `base` declares out of `def` into its base field.
+    fn split_base(
+        &mut self,
+        ident: &TypeIdent,
+        base: &TypeIdent,
+        def: &mut StructDef,
+    ) -> Result<(), Error> {
+        let Some(MetaTypeVariant::ComplexType(base_complex)) =
+            self.loaded.types.items.get(base).map(|m| &m.variant)
+        else {
+            return Err(self.unsupported(ident, "xs:simpleContent", "extension of a simple type"));
+        };
+        let base_def = self.struct_def(base, base_complex)?;
+        if base_def.is_empty() {
+            return Ok(());
+        }
+        def.attributes
+            .retain(|a| !base_def.all_attributes().any(|b| b.xml_name == a.xml_name));
+        def.fields.retain(|f| {
+            !base_def
+                .all_fields()
+                .any(|b| b.xml_name == f.xml_name && b.namespace == f.namespace)
+        });
+        def.any_attribute &= !base_def.any_attribute;
+        let type_name = base.name.as_str();
+        def.base = Some(Box::new(BaseDef {
+            rust_field: naming::field_name(type_name.strip_suffix("Type").unwrap_or(type_name)),
+            rust_type: self.name_of(base, type_name),
+            def: base_def,
+        }));
+        Ok(())
+    }
+
+    fn attribute(
+        &mut self,
+        owner: &TypeIdent,
+        attribute: &AttributeMeta,
+        type_: &TypeIdent,
+    ) -> Result<AttributeDef, Error> {
+        let xml_name = attribute.ident.name.as_str().to_owned();
+        let ty = self.type_ref(type_, &xml_name)?;
+        // A reference to a global attribute is always qualified.
+        let qualified =
+            attribute.form == FormChoiceType::Qualified || type_.type_ == IdentType::Attribute;
+        let namespace = qualified.then(|| self.namespace(attribute.ident.ns));
+        if namespace.as_ref().is_some_and(|ns| ns != XML_NS) {
+            let message =
+                format!("attribute {xml_name} is namespace-qualified (only xml: attributes are)");
+            return Err(self.unsupported(owner, "attribute form", &message));
+        }
+        Ok(AttributeDef {
+            rust_name: naming::field_name(&xml_name),
+            namespace,
+            xml_name,
+            ty,
+            required: attribute.use_ == Use::Required,
+            docs: docs(&attribute.documentation),
+        })
     }
 
     fn field(&mut self, owner: &TypeIdent, element: &ElementMeta) -> Result<FieldDef, Error> {
@@ -373,7 +433,16 @@ impl Lowering<'_> {
                 return Err(self.unsupported(owner, "xs:group", "nested model groups"));
             }
             ElementMetaVariant::Any { .. } => {
-                return Err(self.unsupported(owner, "xs:any", "wildcard elements"));
+                // Elements the wildcard admits are kept as they were written.
+                return Ok(FieldDef {
+                    rust_name: "any".into(),
+                    namespace: None,
+                    xml_name: String::new(),
+                    aliases: Vec::new(),
+                    ty: TypeRef::AnyElement,
+                    occurs: occurs(element),
+                    docs: docs(&element.documentation),
+                });
             }
             ElementMetaVariant::Text => {
                 return Err(self.unsupported(owner, "mixed", "text in element content"));
@@ -386,15 +455,7 @@ impl Lowering<'_> {
                 &format!("element {xml_name} is nillable"),
             ));
         }
-        let occurs = match (element.min_occurs, element.max_occurs) {
-            (1, MaxOccurs::Bounded(1)) => Occurs::Required,
-            (0, MaxOccurs::Bounded(1)) => Occurs::Optional,
-            (min, MaxOccurs::Bounded(max)) => Occurs::Repeated {
-                min,
-                max: Some(max),
-            },
-            (min, MaxOccurs::Unbounded) => Occurs::Repeated { min, max: None },
-        };
+        let occurs = occurs(element);
         let ty = self.type_ref(type_, &xml_name)?;
         let qualified = element.form == FormChoiceType::Qualified;
         Ok(FieldDef {
@@ -469,6 +530,18 @@ impl Lowering<'_> {
     }
 }
 
+fn occurs(element: &ElementMeta) -> Occurs {
+    match (element.min_occurs, element.max_occurs) {
+        (1, MaxOccurs::Bounded(1)) => Occurs::Required,
+        (0, MaxOccurs::Bounded(1)) => Occurs::Optional,
+        (min, MaxOccurs::Bounded(max)) => Occurs::Repeated {
+            min,
+            max: Some(max),
+        },
+        (min, MaxOccurs::Unbounded) => Occurs::Repeated { min, max: None },
+    }
+}
+
 /// Pairs `X` with `XResponse` when both are generated.
 fn operations(elements: &[ElementDef], options: &Options) -> Vec<OperationDef> {
     let Some(prefix) = &options.soap_action_prefix else {
@@ -499,8 +572,8 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) {
         .collect();
     for ty in &module.types {
         if let TypeKind::Struct(s) = &ty.kind {
-            uris.extend(s.fields.iter().filter_map(|f| f.namespace.clone()));
-            uris.extend(s.attributes.iter().filter_map(|a| a.namespace.clone()));
+            uris.extend(s.all_fields().filter_map(|f| f.namespace.clone()));
+            uris.extend(s.all_attributes().filter_map(|a| a.namespace.clone()));
         }
     }
     uris.sort();
@@ -528,6 +601,19 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) {
         };
         names.insert(uri.clone(), name);
     }
+    fn rename_in(def: &mut StructDef, rename: &impl Fn(&mut String)) {
+        def.fields
+            .iter_mut()
+            .filter_map(|f| f.namespace.as_mut())
+            .for_each(rename);
+        def.attributes
+            .iter_mut()
+            .filter_map(|a| a.namespace.as_mut())
+            .for_each(rename);
+        if let Some(base) = &mut def.base {
+            rename_in(&mut base.def, rename);
+        }
+    }
     let rename = |uri: &mut String| *uri = names[uri.as_str()].clone();
     module
         .elements
@@ -535,14 +621,7 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) {
         .for_each(|e| rename(&mut e.namespace));
     for ty in &mut module.types {
         if let TypeKind::Struct(s) = &mut ty.kind {
-            s.fields
-                .iter_mut()
-                .filter_map(|f| f.namespace.as_mut())
-                .for_each(rename);
-            s.attributes
-                .iter_mut()
-                .filter_map(|a| a.namespace.as_mut())
-                .for_each(rename);
+            rename_in(s, &rename);
         }
     }
     module.namespaces = names.into_iter().map(|(uri, name)| (name, uri)).collect();

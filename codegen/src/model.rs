@@ -35,12 +35,59 @@ pub enum TypeKind {
     Enum(EnumDef),
 }
 
-/// A complex type: attributes, then child elements.
+/// A complex type: its base's members, then attributes, then child
+/// elements.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StructDef {
+    /// The base an extension builds on, as its first field.
+    pub base: Option<Box<BaseDef>>,
     pub attributes: Vec<AttributeDef>,
     pub fields: Vec<FieldDef>,
+    /// Attributes the schema does not declare are kept (`xs:anyAttribute`).
+    pub any_attribute: bool,
 }
+
+/// The base type of an extension, held as a field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BaseDef {
+    pub rust_field: String,
+    pub rust_type: String,
+    pub def: StructDef,
+}
+
+impl StructDef {
+    /// Whether the type has no members at all.
+    pub fn is_empty(&self) -> bool {
+        self.base.is_none()
+            && self.attributes.is_empty()
+            && self.fields.is_empty()
+            && !self.any_attribute
+    }
+
+    /// Attributes of the bases, outermost first, then its own.
+    pub fn all_attributes(&self) -> Box<dyn Iterator<Item = &AttributeDef> + '_> {
+        let base = self.base.iter().flat_map(|b| b.def.all_attributes());
+        Box::new(base.chain(&self.attributes))
+    }
+
+    /// Child elements of the bases, outermost first, then its own.
+    pub fn all_fields(&self) -> Box<dyn Iterator<Item = &FieldDef> + '_> {
+        let base = self.base.iter().flat_map(|b| b.def.all_fields());
+        Box::new(base.chain(&self.fields))
+    }
+
+    /// The Rust names of the type's own fields.
+    pub fn member_names(&self) -> impl Iterator<Item = &str> {
+        let base = self.base.iter().map(|b| b.rust_field.as_str());
+        let any = self.any_attribute.then_some(ANY_ATTRIBUTE_FIELD);
+        base.chain(self.attributes.iter().map(|a| a.rust_name.as_str()))
+            .chain(self.fields.iter().map(|f| f.rust_name.as_str()))
+            .chain(any)
+    }
+}
+
+/// The field that keeps undeclared attributes.
+pub const ANY_ATTRIBUTE_FIELD: &str = "any_attribute";
 
 /// A child element.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +126,8 @@ pub enum Occurs {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeRef {
     Builtin(Builtin),
+    /// An element admitted by a wildcard, kept as written.
+    AnyElement,
     /// A type generated in this module.
     Named(String),
 }
@@ -115,10 +164,14 @@ pub struct EnumValue {
     pub docs: String,
 }
 
-/// A top-level element, implemented by the type of the same Rust name.
+/// A top-level element, implemented by its type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ElementDef {
+    /// The element's Rust type.
     pub rust_name: String,
+    /// A type alias named after the element, when its type is named
+    /// otherwise (`PlayOnPhone` for `PlayOnPhoneType`).
+    pub alias: Option<String>,
     /// Constant naming the element's namespace.
     pub namespace: String,
     pub xml_name: String,

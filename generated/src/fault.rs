@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::envelope::SOAP_NS;
 use crate::xml::{
-    Decode, DecodeError, Decoder, Element, Encode, EncodeError, Encoder, Start, XML_NS,
+    Decode, DecodeError, Decoder, Element, Encode, EncodeError, Encoder, RawXml, Start, XML_NS,
 };
 
 /// A namespace-qualified name, such as a fault code.
@@ -56,19 +56,6 @@ pub struct Fault {
     pub detail: Option<RawXml>,
 }
 
-/// A piece of XML kept as it was written, with the namespace declarations
-/// that were in scope, so that it means the same wherever it is written
-/// again.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct RawXml {
-    /// `(prefix, namespace)` pairs in scope; the prefix is empty for the
-    /// default namespace.
-    pub namespaces: Vec<(String, String)>,
-    /// The markup, exactly as in the input.
-    pub xml: String,
-}
-
 impl Element for Fault {
     const NAMESPACE: &'static str = SOAP_NS;
     const NAME: &'static str = "Fault";
@@ -106,9 +93,7 @@ impl Decode for Fault {
                     if detail.is_some() {
                         return Err(d.duplicate(&child));
                     }
-                    let namespaces = d.namespaces_in_scope();
-                    let xml = d.raw_content()?.to_owned();
-                    detail = Some(RawXml { namespaces, xml });
+                    detail = Some(d.raw_content()?);
                 }
                 _ => return Err(d.unexpected(&child)),
             }
@@ -151,13 +136,7 @@ impl Encode for Fault {
         e.element("", "faultactor", &self.actor)?;
         if let Some(detail) = &self.detail {
             e.start("", "detail");
-            for (prefix, namespace) in &detail.namespaces {
-                if prefix.is_empty() {
-                    e.attr("xmlns", namespace)?;
-                } else {
-                    e.attr(&format!("xmlns:{prefix}"), namespace)?;
-                }
-            }
+            e.declare(&detail.namespaces)?;
             e.raw(&detail.xml);
             e.end();
         }

@@ -8,7 +8,7 @@ use quick_xml::Reader;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
-use super::{SimpleType, XML_NS};
+use super::{AnyAttribute, RawXml, SimpleType, XML_NS};
 use crate::error::{DecodeError, line_column, write_path};
 
 /// Deeper nesting than this is refused: it bounds the decoder's recursion
@@ -102,6 +102,16 @@ impl<'s> Attr<'s> {
     /// The value, normalised and unescaped.
     pub fn raw_value(&self) -> &str {
         &self.value
+    }
+
+    /// The attribute as a value of its own, for types that keep attributes
+    /// their schema does not declare.
+    pub fn to_any(&self) -> AnyAttribute {
+        AnyAttribute {
+            namespace: self.ns.to_owned(),
+            name: self.local.to_owned(),
+            value: self.value.to_string(),
+        }
     }
 
     /// The value parsed as `T`; an error names the attribute and element.
@@ -256,27 +266,47 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// The rest of the current element's content as it stands in the input
-    /// (markup and all), up to its end tag.
-    pub fn raw_content(&mut self) -> Result<&'a str, DecodeError> {
+    /// The rest of the current element's content, kept as written: the
+    /// markup, and the namespace declarations it relies on.
+    pub fn raw_content(&mut self) -> Result<RawXml, DecodeError> {
         let from = self.frames.last().map_or(0, |f| f.content);
+        let in_scope = self.bindings.len();
+        let namespaces_at_start = self.namespaces(in_scope, &[]);
         self.skip()?;
-        // The end tag was just read: it starts where the previous event ended.
-        let to = self.last_end_tag_start();
-        Ok(self.text.get(from..to.max(from)).unwrap_or(""))
+        let xml = self
+            .text
+            .get(from..self.last_end_tag_start().max(from))
+            .unwrap_or("");
+        Ok(RawXml::new(namespaces_at_start, xml))
     }
 
-    /// The namespace declarations in scope, one per prefix (the innermost),
-    /// the default namespace with an empty prefix.
-    pub fn namespaces_in_scope(&self) -> Vec<(String, String)> {
-        let mut seen: Vec<(String, String)> = Vec::new();
-        for b in self.bindings.iter().rev() {
-            if !seen.iter().any(|(p, _)| *p == b.prefix) {
-                seen.push((b.prefix.to_string(), b.uri.to_string()));
+    /// The element `start` whole, kept as written: its markup from start tag
+    /// to end tag, and the declarations in scope that it does not make itself.
+    pub fn raw_element(&mut self, start: &Start<'_>) -> Result<RawXml, DecodeError> {
+        let outer = self.frames.last().map_or(0, |f| f.outer_bindings);
+        let own: Vec<String> = self.bindings[outer..]
+            .iter()
+            .map(|b| b.prefix.to_string())
+            .collect();
+        let inherited = self.namespaces(outer, &own);
+        self.skip()?;
+        let end = offset(self.reader.buffer_position());
+        let xml = self.text.get(start.pos..end).unwrap_or("");
+        Ok(RawXml::new(inherited, xml))
+    }
+
+    /// The effective declarations among the first `count` bindings, one per
+    /// prefix, leaving out the prefixes in `except`.
+    fn namespaces(&self, count: usize, except: &[String]) -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = Vec::new();
+        for b in self.bindings[..count].iter().rev() {
+            let prefix = &*b.prefix;
+            if !found.iter().any(|(p, _)| p == prefix) && !except.iter().any(|p| p == prefix) {
+                found.push((prefix.to_owned(), b.uri.to_string()));
             }
         }
-        seen.reverse();
-        seen
+        found.reverse();
+        found
     }
 
     /// Resolves a `prefix:name` value (such as a SOAP fault code) against the

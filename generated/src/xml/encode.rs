@@ -2,6 +2,7 @@
 //! as constant bytes and values are escaped in one pass, which is all that
 //! well-formed output needs.
 
+use super::{AnyAttribute, RawXml};
 use crate::error::{EncodeError, write_path};
 
 /// Writes one XML document.
@@ -102,6 +103,63 @@ impl Encoder {
             Some(value) => self.attr_value(name, value),
             None => Ok(()),
         }
+    }
+
+    /// Declares `(prefix, namespace)` pairs on the element just opened (an
+    /// empty prefix declares the default namespace).
+    pub fn declare(&mut self, namespaces: &[(String, String)]) -> Result<(), EncodeError> {
+        for (prefix, namespace) in namespaces {
+            if prefix.is_empty() {
+                self.attr("xmlns", namespace)?;
+            } else {
+                self.out.extend_from_slice(b" xmlns:");
+                self.out.extend_from_slice(prefix.as_bytes());
+                self.out.extend_from_slice(b"=\"");
+                self.escape(namespace, Context::Attribute)?;
+                self.out.push(b'"');
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds attributes kept from a decoded document, declaring a prefix for
+    /// each namespace.
+    pub fn any_attributes(&mut self, attributes: &[AnyAttribute]) -> Result<(), EncodeError> {
+        for (i, attr) in attributes.iter().enumerate() {
+            let name = if attr.namespace.is_empty() {
+                attr.name.clone()
+            } else if attr.namespace == super::XML_NS {
+                format!("xml:{}", attr.name)
+            } else {
+                let prefix = format!("a{i}");
+                self.declare(&[(prefix.clone(), attr.namespace.clone())])?;
+                format!("{prefix}:{}", attr.name)
+            };
+            self.attr(&name, &attr.value)?;
+        }
+        Ok(())
+    }
+
+    /// Writes elements kept from a decoded document, each with the namespace
+    /// declarations it relies on.
+    pub fn raw_elements<'r>(
+        &mut self,
+        elements: impl IntoIterator<Item = &'r RawXml>,
+    ) -> Result<(), EncodeError> {
+        for raw in elements {
+            self.close_start_tag();
+            // Declarations go right after the element's name: `<p:name`.
+            let name_end = raw
+                .xml
+                .find([' ', '\t', '\r', '\n', '/', '>'])
+                .unwrap_or(raw.xml.len());
+            self.out.extend_from_slice(&raw.xml.as_bytes()[..name_end]);
+            self.in_start_tag = true;
+            self.declare(&raw.namespaces)?;
+            self.in_start_tag = false;
+            self.out.extend_from_slice(&raw.xml.as_bytes()[name_end..]);
+        }
+        Ok(())
     }
 
     /// Writes escaped text into the current element.

@@ -7,6 +7,7 @@
 
 mod decode;
 mod encode;
+mod raw;
 mod simple;
 
 use std::borrow::Cow;
@@ -14,6 +15,7 @@ use std::borrow::Cow;
 pub use crate::error::{DecodeError, EncodeError};
 pub use decode::{Attr, Decoder, Start};
 pub use encode::Encoder;
+pub use raw::{AnyAttribute, RawXml};
 pub use simple::collapse;
 
 /// The XML namespace, bound to the `xml` prefix in every document.

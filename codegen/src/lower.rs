@@ -96,36 +96,42 @@ impl Lowering<'_> {
     /// The selected top-level elements, sorted by name, with their types
     /// queued.
     fn elements(&mut self) -> Result<Vec<ElementDef>, Error> {
-        let roots: Vec<PathBuf> = self
-            .options
-            .roots
-            .iter()
-            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
-            .collect();
+        // Every top-level element means those of the files asked for; named
+        // elements may come from any file they include or import.
+        let canonical = |p: &PathBuf| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        let roots: Vec<PathBuf> = self.options.roots.iter().map(canonical).collect();
+        let from_file = |ident: &&TypeIdent| match schema_path(&self.loaded.schemas, ident.schema) {
+            Some(path) => {
+                matches!(self.options.elements, Selection::Named(_))
+                    || roots.contains(&canonical(&path))
+            }
+            None => false,
+        };
         let mut candidates: Vec<&TypeIdent> = self
             .loaded
             .types
             .items
             .keys()
             .filter(|ident| ident.type_ == IdentType::Element)
-            .filter(|ident| {
-                let path = schema_path(&self.loaded.schemas, ident.schema);
-                path.is_some_and(|p| {
-                    roots
-                        .iter()
-                        .any(|r| std::fs::canonicalize(&p).unwrap_or(p.clone()) == *r)
-                })
-            })
+            .filter(from_file)
             .collect();
         candidates.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
         if let Selection::Named(wanted) = &self.options.elements {
-            if let Some(missing) = wanted
-                .iter()
-                .find(|w| !candidates.iter().any(|c| c.name.as_str() == w.as_str()))
-            {
-                return Err(Error::Request(format!(
-                    "no top-level element named {missing} in the schemas given"
-                )));
+            for name in wanted {
+                let found = candidates
+                    .iter()
+                    .filter(|c| c.name.as_str() == name)
+                    .count();
+                if found == 0 {
+                    return Err(Error::Request(format!(
+                        "no top-level element named {name} in the schemas given"
+                    )));
+                }
+                if found > 1 {
+                    return Err(Error::Request(format!(
+                        "top-level elements of several namespaces are named {name}"
+                    )));
+                }
             }
             candidates.retain(|c| wanted.iter().any(|w| w == c.name.as_str()));
         }

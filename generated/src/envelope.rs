@@ -1,37 +1,55 @@
-//! The SOAP 1.1 envelope around every message.
+//! The SOAP 1.1 envelope around every message, with typed headers.
 
 use crate::error::Error;
 use crate::fault::Fault;
-use crate::xml::{Decode, DecodeError, Decoder, Encoder, Payload, Start};
+use crate::xml::{Decode, DecodeError, Decoder, Element, EncodeError, Encoder, Payload, Start};
 
 /// The SOAP 1.1 envelope namespace.
 pub const SOAP_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 
-/// A SOAP 1.1 envelope whose body carries `B`: a request, a response, or a
-/// generated enum of several.
+/// A SOAP 1.1 envelope whose body carries `B` (a request, a response, or a
+/// generated enum of several) and whose header carries `H`.
 ///
-/// Header entries are not modelled yet: decoding skips them, unless one is
+/// `H` is `()` for no headers, `Option<E>` for one header element `E`, and
+/// a tuple of those for several: for example
+/// `Envelope<GetPhoneCallInformationResponse, Option<ServerVersionInfo>>`.
+/// Decoding skips header entries that `H` does not take, unless one is
 /// marked `mustUnderstand="1"`, which is an error naming it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Envelope<B> {
+pub struct Envelope<B, H = ()> {
+    /// The header entries.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub header: H,
     /// The body's payload.
     pub body: B,
 }
 
 impl<B> Envelope<B> {
-    /// An envelope around `body`.
+    /// An envelope around `body`, without headers.
     pub fn new(body: B) -> Self {
-        Self { body }
+        Self { header: (), body }
     }
 }
 
-impl<B: Payload> Envelope<B> {
+impl<B, H: Headers> Envelope<B, H> {
+    /// An envelope around `body`, with headers.
+    pub fn with_header(header: H, body: B) -> Self {
+        Self { header, body }
+    }
+}
+
+impl<B: Payload, H: Headers> Envelope<B, H> {
     /// The envelope as an XML document (UTF-8, with an XML declaration).
     pub fn encode(&self) -> Result<Vec<u8>, Error> {
         let mut e = Encoder::new();
         e.start_prefixed("soap", "Envelope");
         e.attr("xmlns:soap", SOAP_NS)?;
+        if !self.header.is_empty() {
+            e.start_prefixed("soap", "Header");
+            self.header.encode_entries(&mut e)?;
+            e.end();
+        }
         e.start_prefixed("soap", "Body");
         self.body.encode_payload(&mut e)?;
         e.end();
@@ -46,25 +64,25 @@ impl<B: Payload> Envelope<B> {
         let mut d = Decoder::new(bytes)?;
         let root = d.root()?;
         if root.name() != (SOAP_NS, "Envelope") {
-            return Err(d
-                .invalid(
-                    &root,
-                    &format!(
-                        "expected a SOAP 1.1 Envelope, found {}",
-                        root.expanded_name()
-                    ),
-                )
-                .into());
+            let message = format!(
+                "expected a SOAP 1.1 Envelope, found {}",
+                root.expanded_name()
+            );
+            return Err(d.invalid(&root, &message).into());
         }
+        let mut header = H::default();
         let mut child = d.next_child()?;
-        if let Some(header) = child.as_ref().filter(|c| c.name() == (SOAP_NS, "Header")) {
-            skip_header(&mut d, header)?;
+        if child
+            .as_ref()
+            .is_some_and(|c| c.name() == (SOAP_NS, "Header"))
+        {
+            decode_header(&mut d, &mut header)?;
             child = d.next_child()?;
         }
         let body = match child {
             Some(body) if body.name() == (SOAP_NS, "Body") => body,
             Some(other) => return Err(d.unexpected(&other).into()),
-            None => return Err(d.required(None::<()>, "Body").unwrap_err().into()),
+            None => return Err(d.missing("Body").into()),
         };
         let Some(payload) = d.next_child()? else {
             return Err(d.invalid(&body, "the Body is empty").into());
@@ -73,7 +91,7 @@ impl<B: Payload> Envelope<B> {
             Err(Error::Fault(Box::new(Fault::decode(&mut d, &payload)?)))
         } else {
             match B::decode_payload(&mut d, &payload)? {
-                Some(body) => Ok(Envelope { body }),
+                Some(body) => Ok(Envelope { header, body }),
                 None => {
                     let found = payload.expanded_name();
                     return Err(d
@@ -93,9 +111,13 @@ impl<B: Payload> Envelope<B> {
     }
 }
 
-/// Skips the header entries, refusing any that must be understood.
-fn skip_header(d: &mut Decoder<'_>, _header: &Start<'_>) -> Result<(), DecodeError> {
+/// Offers each header entry to `header`; skips the others, refusing any
+/// that must be understood.
+fn decode_header<H: Headers>(d: &mut Decoder<'_>, header: &mut H) -> Result<(), DecodeError> {
     while let Some(entry) = d.next_child()? {
+        if header.decode_entry(d, &entry)? {
+            continue;
+        }
         for attr in d.attributes(&entry) {
             let attr = attr?;
             if attr.name() == (SOAP_NS, "mustUnderstand") && attr.value::<bool>()? {
@@ -109,4 +131,75 @@ fn skip_header(d: &mut Decoder<'_>, _header: &Start<'_>) -> Result<(), DecodeErr
         d.skip()?;
     }
     Ok(())
+}
+
+/// The typed entries of a SOAP header.
+pub trait Headers: Default {
+    /// Decodes `start` and returns `true` if it is an entry this type
+    /// takes; returns `false`, reading nothing, if not.
+    fn decode_entry(&mut self, d: &mut Decoder<'_>, start: &Start<'_>)
+    -> Result<bool, DecodeError>;
+    /// Writes the entries present.
+    fn encode_entries(&self, e: &mut Encoder) -> Result<(), EncodeError>;
+    /// Whether there is no entry to write.
+    fn is_empty(&self) -> bool;
+}
+
+/// No headers.
+impl Headers for () {
+    fn decode_entry(&mut self, _: &mut Decoder<'_>, _: &Start<'_>) -> Result<bool, DecodeError> {
+        Ok(false)
+    }
+
+    fn encode_entries(&self, _: &mut Encoder) -> Result<(), EncodeError> {
+        Ok(())
+    }
+
+    fn is_empty(&self) -> bool {
+        true
+    }
+}
+
+/// One optional header element.
+impl<T: Element> Headers for Option<T> {
+    fn decode_entry(
+        &mut self,
+        d: &mut Decoder<'_>,
+        start: &Start<'_>,
+    ) -> Result<bool, DecodeError> {
+        if start.name() != (T::NAMESPACE, T::NAME) {
+            return Ok(false);
+        }
+        d.decode_once(self, start)?;
+        Ok(true)
+    }
+
+    fn encode_entries(&self, e: &mut Encoder) -> Result<(), EncodeError> {
+        self.as_ref()
+            .map_or(Ok(()), |entry| entry.encode(e, T::NAMESPACE, T::NAME))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.is_none()
+    }
+}
+
+/// Several headers.
+impl<A: Headers, B: Headers> Headers for (A, B) {
+    fn decode_entry(
+        &mut self,
+        d: &mut Decoder<'_>,
+        start: &Start<'_>,
+    ) -> Result<bool, DecodeError> {
+        Ok(self.0.decode_entry(d, start)? || self.1.decode_entry(d, start)?)
+    }
+
+    fn encode_entries(&self, e: &mut Encoder) -> Result<(), EncodeError> {
+        self.0.encode_entries(e)?;
+        self.1.encode_entries(e)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty() && self.1.is_empty()
+    }
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::exchange::ResponseError;
 use crate::fault::Fault;
 
 /// Everything that can go wrong turning bytes into messages and back.
@@ -16,6 +17,9 @@ pub enum Error {
     /// The server answered with a SOAP fault instead of the expected response.
     #[error("SOAP fault {}: {}", .0.code, .0.string)]
     Fault(Box<Fault>),
+    /// An EWS response message reported an error.
+    #[error(transparent)]
+    Response(#[from] Box<ResponseError>),
 }
 
 /// A decoding failure, located in the input.

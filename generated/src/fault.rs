@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::envelope::SOAP_NS;
+use crate::ews::{ResponseCodeType, T_NAMESPACE};
 use crate::xml::{
     Decode, DecodeError, Decoder, Element, Encode, EncodeError, Encoder, RawXml, Start, XML_NS,
 };
@@ -48,12 +49,81 @@ pub struct Fault {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub actor: Option<String>,
-    /// `detail`, kept as the server wrote it.
+    /// `detail`: Exchange's error code and message, and whatever else the
+    /// server put there.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub detail: Option<RawXml>,
+    pub detail: Option<FaultDetail>,
+}
+
+/// The `detail` of a fault, as Exchange fills it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct FaultDetail {
+    /// Exchange's error name (`e:ResponseCode`), when given.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub response_code: Option<ResponseCodeType>,
+    /// Exchange's explanation (`e:Message`), when given.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub message: Option<String>,
+    /// Exchange's further details (`t:MessageXml`: for example the line and
+    /// position of a schema violation), kept as written.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub message_xml: Option<RawXml>,
+    /// Any other detail entries, kept as written.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub other: Vec<RawXml>,
+}
+
+/// The namespace of the entries Exchange puts in a fault's detail.
+pub const ERRORS_NS: &str = "http://schemas.microsoft.com/exchange/services/2006/errors";
+
+impl Decode for FaultDetail {
+    fn decode(d: &mut Decoder<'_>, _: &Start<'_>) -> Result<Self, DecodeError> {
+        let mut detail = FaultDetail::default();
+        while let Some(child) = d.next_child()? {
+            match child.name() {
+                (ERRORS_NS, "ResponseCode") => d.decode_once(&mut detail.response_code, &child)?,
+                (ERRORS_NS, "Message") => d.decode_once(&mut detail.message, &child)?,
+                (T_NAMESPACE, "MessageXml") if detail.message_xml.is_none() => {
+                    detail.message_xml = Some(d.raw_element(&child)?);
+                }
+                _ => detail.other.push(d.raw_element(&child)?),
+            }
+        }
+        Ok(detail)
+    }
+}
+
+impl Encode for FaultDetail {
+    fn encode(
+        &self,
+        e: &mut Encoder,
+        ns: &'static str,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
+        e.start(ns, name);
+        e.element(ERRORS_NS, "ResponseCode", &self.response_code)?;
+        e.element(ERRORS_NS, "Message", &self.message)?;
+        e.raw_elements(&self.message_xml)?;
+        e.raw_elements(&self.other)?;
+        e.end();
+        Ok(())
+    }
 }
 
 impl Element for Fault {
@@ -93,7 +163,7 @@ impl Decode for Fault {
                     if detail.is_some() {
                         return Err(d.duplicate(&child));
                     }
-                    detail = Some(d.raw_content()?);
+                    detail = Some(d.decode(&child)?);
                 }
                 _ => return Err(d.unexpected(&child)),
             }
@@ -135,10 +205,7 @@ impl Encode for Fault {
         e.end();
         e.element("", "faultactor", &self.actor)?;
         if let Some(detail) = &self.detail {
-            e.start("", "detail");
-            e.declare(&detail.namespaces)?;
-            e.raw(&detail.xml);
-            e.end();
+            detail.encode(e, "", "detail")?;
         }
         e.end();
         Ok(())

@@ -6,12 +6,14 @@ extern crate self as ews_um;
 
 mod envelope;
 mod error;
+mod exchange;
 pub mod fault;
 mod operation;
 pub mod xml;
 
-pub use envelope::{Envelope, SOAP_NS};
+pub use envelope::{Envelope, Headers, SOAP_NS};
 pub use error::{DecodeError, EncodeError, Error};
+pub use exchange::ResponseError;
 pub use fault::Fault;
 pub use operation::Operation;
 
@@ -20,3 +22,14 @@ pub use operation::Operation;
 /// from `schemas/um/um.xsd`.
 #[rustfmt::skip] // Generated and formatted by ews-um-codegen.
 pub mod um;
+
+/// The Unified Messaging operations of Exchange Web Services
+/// (PlayOnPhone, GetPhoneCallInformation, DisconnectPhoneCall) and the
+/// version headers, generated from `schemas/ews/`.
+///
+/// Each response extends `ResponseMessageType`; its
+/// [`check`](ews::ResponseMessageType::check) turns an `Error` class into a
+/// [`ResponseError`].
+#[rustfmt::skip] // Generated and formatted by ews-um-codegen.
+#[allow(missing_docs)] // The 514 response codes are self-describing names.
+pub mod ews;

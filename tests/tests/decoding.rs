@@ -2,7 +2,7 @@
 //! CDATA, references, a byte-order mark, CRLF; enumeration values the
 //! schema does not list; faults as typed values.
 
-use ews_um::fault::QualifiedName;
+use ews_um::fault::{FaultDetail, QualifiedName};
 use ews_um::um::*;
 use ews_um::xml::RawXml;
 use ews_um::{Envelope, Error, Fault, SOAP_NS};
@@ -138,10 +138,14 @@ fn a_fault_is_a_typed_error_that_encodes_back() {
         string: "The PIN could not be reset.".into(),
         lang: Some("en-US".into()),
         actor: Some("https://mail.example.com/EWS/UM2007Legacy.asmx".into()),
-        // The detail declares the one prefix it uses itself.
-        detail: Some(RawXml {
-            namespaces: vec![],
-            xml: "\n        <e:Reason xmlns:e=\"urn:example:um-faults\">Mailbox not enabled for UM</e:Reason>\n      ".into(),
+        // An entry Exchange does not define is kept as written; it declares
+        // the one prefix it uses itself.
+        detail: Some(FaultDetail {
+            other: vec![RawXml {
+                namespaces: vec![],
+                xml: "<e:Reason xmlns:e=\"urn:example:um-faults\">Mailbox not enabled for UM</e:Reason>".into(),
+            }],
+            ..FaultDetail::default()
         }),
     };
     assert_eq!(*fault, expected);

@@ -405,13 +405,16 @@ impl<'a> Decoder<'a> {
 
     /// The value of a required child element, or an error naming it.
     pub fn required<T>(&self, slot: Option<T>, name: &str) -> Result<T, DecodeError> {
-        slot.ok_or_else(|| {
-            let (pos, depth) = self
-                .frames
-                .last()
-                .map_or((0, 0), |f| (f.pos, self.frames.len()));
-            self.error_at(pos, depth, format!("missing required element {name}"))
-        })
+        slot.ok_or_else(|| self.missing(name))
+    }
+
+    /// The error for a required child element the current element lacks.
+    pub fn missing(&self, name: &str) -> DecodeError {
+        let (pos, depth) = self
+            .frames
+            .last()
+            .map_or((0, 0), |f| (f.pos, self.frames.len()));
+        self.error_at(pos, depth, format!("missing required element {name}"))
     }
 
     /// The value of a required attribute of `start`, or an error naming it.

@@ -53,6 +53,20 @@ impl Loaded {
             path: path.to_owned(),
             message: e.to_string(),
         })?;
+        if let Some(m) = config
+            .modules
+            .iter()
+            .find(|m| m.elements.as_ref().is_some_and(Vec::is_empty))
+        {
+            let message = format!(
+                "module {}: `elements` is empty; leave it out to generate every element",
+                m.output.display()
+            );
+            return Err(Error::Config {
+                path: path.to_owned(),
+                message,
+            });
+        }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(Self { dir, config })
     }

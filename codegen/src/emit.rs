@@ -68,6 +68,7 @@ impl Emitter<'_> {
         match &ty.kind {
             TypeKind::Struct(def) => self.struct_def(ty, def),
             TypeKind::Enum(def) => self.enum_def(ty, def),
+            TypeKind::Newtype(value) => self.newtype_def(ty, value),
         }
     }
 
@@ -162,6 +163,33 @@ impl Emitter<'_> {
             impl xml::Encode for #name {
                 fn encode(&self, e: &mut xml::Encoder, ns: &'static str, name: &'static str) -> xml::EncodeResult {
                     #encode
+                }
+            }
+        }
+    }
+
+    fn newtype_def(&self, ty: &TypeDef, value: &TypeRef) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = doc_attrs(&ty.docs);
+        let derives = self.derives(
+            !matches!(value, TypeRef::Builtin(Builtin::F32 | Builtin::F64)),
+            false,
+        );
+        let value = rust_type(value);
+        quote! {
+            #doc
+            #derives
+            pub struct #name(pub #value);
+
+            impl xml::Decode for #name {
+                fn decode(d: &mut xml::Decoder<'_>, start: &xml::Start<'_>) -> xml::DecodeResult<Self> {
+                    d.decode(start).map(Self)
+                }
+            }
+
+            impl xml::Encode for #name {
+                fn encode(&self, e: &mut xml::Encoder, ns: &'static str, name: &'static str) -> xml::EncodeResult {
+                    e.element(ns, name, &self.0)
                 }
             }
         }
@@ -289,8 +317,12 @@ impl Emitter<'_> {
         let Some(ty) = self.module.types.iter().find(|t| t.rust_name == rust_name) else {
             return true;
         };
-        let TypeKind::Struct(def) = &ty.kind else {
-            return true;
+        let def = match &ty.kind {
+            TypeKind::Struct(def) => def,
+            TypeKind::Newtype(value) => {
+                return !matches!(value, TypeRef::Builtin(Builtin::F32 | Builtin::F64));
+            }
+            TypeKind::Enum(_) => return true,
         };
         visiting.push(rust_name.to_owned());
         let types = def
@@ -319,7 +351,7 @@ fn decode_struct(def: &StructDef) -> TokenStream {
     let mut slots: Vec<TokenStream> = attributes
         .iter()
         .map(|a| {
-            let slot = ident(&a.rust_name);
+            let slot = slot(&a.rust_name);
             quote!(let mut #slot = None;)
         })
         .collect();
@@ -338,7 +370,7 @@ fn decode_struct(def: &StructDef) -> TokenStream {
     let attr_matches: Vec<(TokenStream, TokenStream)> = attributes
         .iter()
         .map(|a| {
-            let slot = ident(&a.rust_name);
+            let slot = slot(&a.rust_name);
             let ns = namespace_tokens(a.namespace.as_deref());
             let local = &a.xml_name;
             (quote!((#ns, #local)), quote!(#slot = Some(attr.value()?)))
@@ -364,7 +396,7 @@ fn decode_struct(def: &StructDef) -> TokenStream {
     });
 
     slots.extend(fields.iter().map(|f| {
-        let slot = ident(&f.rust_name);
+        let slot = slot(&f.rust_name);
         match f.occurs {
             Occurs::Repeated { .. } => quote!(let mut #slot = Vec::new();),
             _ => quote!(let mut #slot = None;),
@@ -373,7 +405,7 @@ fn decode_struct(def: &StructDef) -> TokenStream {
     let named = fields.iter().filter(|f| f.ty != TypeRef::AnyElement);
     let arms: Vec<TokenStream> = named
         .map(|f| {
-            let slot = ident(&f.rust_name);
+            let slot = slot(&f.rust_name);
             let ns = namespace_tokens(f.namespace.as_deref());
             let names = std::iter::once(&f.xml_name).chain(&f.aliases);
             let action = match f.occurs {
@@ -388,7 +420,7 @@ fn decode_struct(def: &StructDef) -> TokenStream {
         .iter()
         .find(|f| f.ty == TypeRef::AnyElement)
         .map(|any| {
-            let slot = ident(&any.rust_name);
+            let slot = slot(&any.rust_name);
             match any.occurs {
                 Occurs::Repeated { .. } => (quote!(#slot.push(d.raw_element(&child)?)), None),
                 _ => (
@@ -448,12 +480,12 @@ fn struct_literal(def: &StructDef, ty: TokenStream) -> TokenStream {
         quote!(#field: #value,)
     });
     let attributes = def.attributes.iter().map(|a| {
-        let field = ident(&a.rust_name);
+        let (field, slot) = (ident(&a.rust_name), slot(&a.rust_name));
         let local = &a.xml_name;
         if a.required {
-            quote!(#field: d.required_attr(#field, start, #local)?,)
+            field_init(&field, quote!(d.required_attr(#slot, start, #local)?))
         } else {
-            quote!(#field,)
+            field_init(&field, quote!(#slot))
         }
     });
     let any_attribute = def
@@ -461,24 +493,30 @@ fn struct_literal(def: &StructDef, ty: TokenStream) -> TokenStream {
         .then(|| ident(ANY_ATTRIBUTE_FIELD))
         .map(|f| quote!(#f,));
     let fields = def.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
+        let (field, slot) = (ident(&f.rust_name), slot(&f.rust_name));
         let local = if f.ty == TypeRef::AnyElement {
             "any element"
         } else {
             &f.xml_name
         };
-        match f.occurs {
-            Occurs::Required => quote!(#field: d.required(#field, #local)?,),
-            Occurs::Optional | Occurs::Repeated { min: 0, max: None } => quote!(#field,),
+        let value = match f.occurs {
+            Occurs::Required => quote!(d.required(#slot, #local)?),
+            Occurs::Optional | Occurs::Repeated { min: 0, max: None } => quote!(#slot),
             Occurs::Repeated { min, max } => {
                 let min = Literal::usize_unsuffixed(min);
                 let max = match max.map(Literal::usize_unsuffixed) {
                     Some(max) => quote!(Some(#max)),
                     None => quote!(None),
                 };
-                quote!(#field: d.occurs(#field, #local, #min, #max)?,)
+                quote!(d.occurs(#slot, #local, #min, #max)?)
             }
-        }
+        };
+        let value = match (f.boxed, f.occurs) {
+            (false, _) => value,
+            (true, Occurs::Required) => quote!(Box::new(#value)),
+            (true, _) => quote!(#value.map(Box::new)),
+        };
+        field_init(&field, value)
     });
     quote!(#ty { #base #(#attributes)* #any_attribute #(#fields)* })
 }
@@ -535,7 +573,13 @@ fn encode_members(
         }
         let ns = namespace_tokens(f.namespace.as_deref());
         let local = &f.xml_name;
-        quote!(e.element(#ns, #local, &#path.#field)?;)
+        match (f.boxed, f.occurs) {
+            (false, _) => quote!(e.element(#ns, #local, &#path.#field)?;),
+            (true, Occurs::Required) => quote!(e.element(#ns, #local, &*#path.#field)?;),
+            (true, _) => {
+                quote!(if let Some(value) = &#path.#field { e.element(#ns, #local, &**value)?; })
+            }
+        }
     }));
 }
 
@@ -578,6 +622,7 @@ fn operation(op: &OperationDef) -> TokenStream {
 
 fn field_type(field: &FieldDef) -> TokenStream {
     let ty = rust_type(&field.ty);
+    let ty = if field.boxed { quote!(Box<#ty>) } else { ty };
     match field.occurs {
         Occurs::Required => ty,
         Occurs::Optional => quote!(Option<#ty>),
@@ -610,6 +655,24 @@ fn namespace_tokens(ns: Option<&str>) -> TokenStream {
     match ns {
         Some(ns) => ident(ns).into_token_stream(),
         None => quote!(""),
+    }
+}
+
+/// `field: value,`, or `field,` when the value is the variable of that name.
+fn field_init(field: &Ident, value: TokenStream) -> TokenStream {
+    if value.to_string() == field.to_string() {
+        quote!(#field,)
+    } else {
+        quote!(#field: #value,)
+    }
+}
+
+/// The local variable that collects a member while decoding: the field's
+/// name, unless that is one of the names the decoding code itself uses.
+fn slot(field: &str) -> Ident {
+    match field {
+        "d" | "start" | "child" | "attr" => format_ident!("{field}_value"),
+        _ => ident(field),
     }
 }
 

@@ -35,7 +35,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use error::Error;
-pub use output::{diff, write_atomically};
+pub use output::{diff, write_all_atomically, write_atomically};
 
 /// What to generate: schemas, the top-level elements wanted, and options.
 #[derive(Debug, Clone, Default)]

@@ -51,6 +51,7 @@ pub fn lower(loaded: &Loaded, options: &Options) -> Result<Module, Error> {
         loaded,
         options,
         names: HashMap::new(),
+        anonymous: HashMap::new(),
         taken: HashSet::new(),
         queue: Vec::new(),
         types: Vec::new(),
@@ -63,7 +64,9 @@ pub fn lower(loaded: &Loaded, options: &Options) -> Result<Module, Error> {
     }
     let mut types = std::mem::take(&mut lowering.types);
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    box_recursive_fields(&mut types);
 
+    check_aliases(&types, options)?;
     let operations = operations(&elements, options);
     let mut module = Module {
         namespaces: Vec::new(),
@@ -86,6 +89,8 @@ struct Lowering<'l> {
     options: &'l Options,
     /// Rust names given to types, by schema identity.
     names: HashMap<TypeIdent, String>,
+    /// The element each anonymous type belongs to.
+    anonymous: HashMap<TypeIdent, String>,
     taken: HashSet<String>,
     /// Types named but not lowered yet.
     queue: Vec<TypeIdent>,
@@ -96,16 +101,27 @@ impl Lowering<'_> {
     /// The selected top-level elements, sorted by name, with their types
     /// queued.
     fn elements(&mut self) -> Result<Vec<ElementDef>, Error> {
-        // Every top-level element means those of the files asked for; named
-        // elements may come from any file they include or import.
+        // Every top-level element means those of the files asked for and the
+        // files they include (the same namespace); named elements may come
+        // from any file they import too.
         let canonical = |p: &PathBuf| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
         let roots: Vec<PathBuf> = self.options.roots.iter().map(canonical).collect();
-        let from_file = |ident: &&TypeIdent| match schema_path(&self.loaded.schemas, ident.schema) {
-            Some(path) => {
-                matches!(self.options.elements, Selection::Named(_))
-                    || roots.contains(&canonical(&path))
-            }
-            None => false,
+        let root_namespaces: HashSet<NamespaceId> = self
+            .loaded
+            .schemas
+            .schemas()
+            .filter(|(_, info)| {
+                info.location
+                    .as_ref()
+                    .and_then(|u| u.to_file_path().ok())
+                    .is_some_and(|p| roots.contains(&canonical(&p)))
+            })
+            .map(|(_, info)| info.namespace_id())
+            .collect();
+        let from_file = |ident: &&TypeIdent| {
+            schema_path(&self.loaded.schemas, ident.schema).is_some()
+                && (matches!(self.options.elements, Selection::Named(_))
+                    || root_namespaces.contains(&ident.ns))
         };
         let mut candidates: Vec<&TypeIdent> = self
             .loaded
@@ -153,12 +169,23 @@ impl Lowering<'_> {
                     ident.name.as_str(), target.name.as_str()
                 )));
             }
-            let TypeRef::Named(rust_name) = self.type_ref(target, ident.name.as_str())? else {
-                return Err(self.unsupported(
-                    ident,
-                    "element",
-                    "a top-level element of a simple type",
-                ));
+            let rust_name = match self.type_ref(target, ident.name.as_str(), ident)? {
+                TypeRef::Named(rust_name) => rust_name,
+                // A built-in type gets a type of its own to be the element.
+                value => {
+                    let base = naming::type_name(ident.name.as_str());
+                    let rust_name = unique(&base, |n| self.taken.contains(n));
+                    self.taken.insert(rust_name.clone());
+                    let docs = docs(&meta.documentation);
+                    let xml_name = ident.name.as_str().to_owned();
+                    self.types.push(TypeDef {
+                        rust_name: rust_name.clone(),
+                        xml_name,
+                        docs,
+                        kind: TypeKind::Newtype(value),
+                    });
+                    rust_name
+                }
             };
             // `PlayOnPhone` names the request even though its type is `PlayOnPhoneType`.
             let element_name = naming::type_name(ident.name.as_str());
@@ -176,54 +203,84 @@ impl Lowering<'_> {
 
     /// The Rust type for values of `ident`; named types are queued for
     /// lowering. `element` names the element for an anonymous type.
-    fn type_ref(&mut self, ident: &TypeIdent, element: &str) -> Result<TypeRef, Error> {
+    fn type_ref(
+        &mut self,
+        ident: &TypeIdent,
+        element: &str,
+        owner: &TypeIdent,
+    ) -> Result<TypeRef, Error> {
+        // A type without a place of its own is reported where it is used.
+        let at = |this: &Self| {
+            if this.is_located(ident) {
+                ident.clone()
+            } else {
+                owner.clone()
+            }
+        };
         if self.namespace(ident.ns) == XS_NS {
             return xs_builtin(ident.name.as_str())
                 .map(TypeRef::Builtin)
                 .ok_or_else(|| {
-                    self.unsupported(ident, "type", &format!("xs:{}", ident.name.as_str()))
+                    let message = format!(
+                        "element or attribute {element} of type xs:{}",
+                        ident.name.as_str()
+                    );
+                    self.unsupported(owner, "built-in type", &message)
                 });
         }
         let Some(meta) = self.loaded.types.items.get(ident) else {
-            return Err(self.unsupported(
-                ident,
-                "type",
-                &format!("type {} is not defined", ident.name.as_str()),
-            ));
+            let message = format!(
+                "{element} has type {}, which is not defined",
+                ident.name.as_str()
+            );
+            return Err(self.unsupported(owner, "type", &message));
+        };
+        let unsupported = |this: &Self, construct: &str, message: &str| {
+            this.unsupported(&at(this), construct, message)
         };
         match &meta.variant {
             MetaTypeVariant::BuildIn(b) => Ok(TypeRef::Builtin(builtin(b))),
             MetaTypeVariant::Reference(r)
                 if r.min_occurs == 1 && r.max_occurs == MaxOccurs::Bounded(1) =>
             {
-                self.type_ref(&r.type_, element)
+                self.type_ref(&r.type_, element, owner)
             }
-            MetaTypeVariant::Reference(_) => Err(self.unsupported(ident, "xs:list", "list types")),
+            MetaTypeVariant::Reference(_) => Err(unsupported(self, "xs:list", "list types")),
             MetaTypeVariant::SimpleType(s) if s.is_list => {
-                Err(self.unsupported(ident, "xs:list", "list types"))
+                Err(unsupported(self, "xs:list", "list types"))
             }
             // Facets (length, pattern, ranges) are not enforced: the value
             // keeps its base type.
-            MetaTypeVariant::SimpleType(s) => self.type_ref(&s.base, element),
-            MetaTypeVariant::ComplexType(complex) if complex.is_dynamic => Err(self.unsupported(
-                ident,
+            MetaTypeVariant::SimpleType(s) => self.type_ref(&s.base, element, owner),
+            MetaTypeVariant::ComplexType(complex) if complex.is_dynamic => Err(unsupported(
+                self,
                 "abstract type",
                 "an abstract type as an element's type (chosen by xsi:type)",
             )),
             MetaTypeVariant::Enumeration(_) | MetaTypeVariant::ComplexType(_) => {
                 Ok(TypeRef::Named(self.name_of(ident, element)))
             }
-            MetaTypeVariant::Union(_) => Err(self.unsupported(ident, "xs:union", "union types")),
-            MetaTypeVariant::Dynamic(_) => Err(self.unsupported(
-                ident,
+            MetaTypeVariant::Union(_) => Err(unsupported(self, "xs:union", "union types")),
+            MetaTypeVariant::Dynamic(_) => Err(unsupported(
+                self,
                 "abstract type",
                 "types chosen by xsi:type or substitution group",
             )),
-            MetaTypeVariant::Custom(_) => Err(self.unsupported(ident, "type", "custom types")),
+            MetaTypeVariant::Custom(_) => Err(unsupported(self, "type", "custom types")),
             MetaTypeVariant::All(_) | MetaTypeVariant::Choice(_) | MetaTypeVariant::Sequence(_) => {
-                Err(self.unsupported(ident, "xs:group", "a model group used as a type"))
+                Err(unsupported(
+                    self,
+                    "xs:group",
+                    "a model group used as a type",
+                ))
             }
         }
+    }
+
+    /// Whether errors about `ident` can point at its own declaration.
+    fn is_located(&self, ident: &TypeIdent) -> bool {
+        let named = !ident.name.is_generated() || self.anonymous.contains_key(ident);
+        named && schema_path(&self.loaded.schemas, ident.schema).is_some()
     }
 
     /// The Rust name of a generated type, giving one on first use.
@@ -405,7 +462,7 @@ impl Lowering<'_> {
         type_: &TypeIdent,
     ) -> Result<AttributeDef, Error> {
         let xml_name = attribute.ident.name.as_str().to_owned();
-        let ty = self.type_ref(type_, &xml_name)?;
+        let ty = self.type_ref(type_, &xml_name, owner)?;
         // A reference to a global attribute is always qualified.
         let qualified =
             attribute.form == FormChoiceType::Qualified || type_.type_ == IdentType::Attribute;
@@ -421,7 +478,16 @@ impl Lowering<'_> {
             xml_name,
             ty,
             required: attribute.use_ == Use::Required,
-            docs: docs(&attribute.documentation),
+            docs: {
+                let mut docs = docs(&attribute.documentation);
+                if let Some(default) = &attribute.default {
+                    let sep = if docs.is_empty() { "" } else { "\n\n" };
+                    docs.push_str(&format!(
+                        "{sep}When absent, the schema's default applies: `{default}`."
+                    ));
+                }
+                docs
+            },
         })
     }
 
@@ -447,6 +513,7 @@ impl Lowering<'_> {
                     aliases: Vec::new(),
                     ty: TypeRef::AnyElement,
                     occurs: occurs(element),
+                    boxed: false,
                     docs: docs(&element.documentation),
                 });
             }
@@ -462,7 +529,7 @@ impl Lowering<'_> {
             ));
         }
         let occurs = occurs(element);
-        let ty = self.type_ref(type_, &xml_name)?;
+        let ty = self.type_ref(type_, &xml_name, owner)?;
         let qualified = element.form == FormChoiceType::Qualified;
         Ok(FieldDef {
             rust_name: naming::field_name(&xml_name),
@@ -476,6 +543,7 @@ impl Lowering<'_> {
             xml_name,
             ty,
             occurs,
+            boxed: false,
             docs: docs(&element.documentation),
         })
     }
@@ -515,23 +583,132 @@ impl Lowering<'_> {
     fn unsupported(&self, ident: &TypeIdent, construct: &str, message: &str) -> Error {
         let file = schema_path(&self.loaded.schemas, ident.schema)
             .unwrap_or_else(|| PathBuf::from("<unknown schema>"));
-        let constructs: &[&str] = match ident.type_ {
-            IdentType::Element | IdentType::ElementType => &["element"],
-            IdentType::Attribute => &["attribute"],
-            IdentType::Group => &["group"],
-            IdentType::AttributeGroup => &["attributeGroup"],
-            _ => &["complexType", "simpleType"],
+        // An anonymous type is found, and named, by its element.
+        let (name, constructs): (String, &[&str]) = match self.anonymous.get(ident) {
+            Some(element) => (format!("the type of element {element}"), &["element"]),
+            None => (
+                ident.name.as_str().to_owned(),
+                match ident.type_ {
+                    IdentType::Element | IdentType::ElementType => &["element"],
+                    IdentType::Attribute => &["attribute"],
+                    IdentType::Group => &["group"],
+                    IdentType::AttributeGroup => &["attributeGroup"],
+                    _ => &["complexType", "simpleType"],
+                },
+            ),
         };
+        let lookup = self
+            .anonymous
+            .get(ident)
+            .map_or(ident.name.as_str(), String::as_str);
         let line = self
             .loaded
             .sources
-            .line(&file, constructs, ident.name.as_str())
+            .line(&file, constructs, lookup)
             .unwrap_or(0);
         Error::Schema {
             file,
             line,
-            construct: format!("{construct} in {}", ident.name.as_str()),
+            construct: format!("{construct} in {name}"),
             message: format!("not supported yet: {message}"),
+        }
+    }
+}
+
+/// Refuses aliases that match no element, or that are another element's
+/// name where they would apply.
+fn check_aliases(types: &[TypeDef], options: &Options) -> Result<(), Error> {
+    let structs = || {
+        types.iter().filter_map(|t| match &t.kind {
+            TypeKind::Struct(def) => Some((t, def)),
+            _ => None,
+        })
+    };
+    for (element, aliases) in &options.aliases {
+        if !structs().any(|(_, def)| def.all_fields().any(|f| &f.xml_name == element)) {
+            return Err(Error::Request(format!(
+                "alias for {element}: no generated type has an element of that name"
+            )));
+        }
+        for (ty, def) in structs() {
+            let names: Vec<&str> = def.all_fields().map(|f| f.xml_name.as_str()).collect();
+            if names.contains(&element.as_str()) {
+                if let Some(clash) = aliases.iter().find(|a| names.contains(&a.as_str())) {
+                    return Err(Error::Request(format!(
+                        "alias {clash} for {element}: {} has an element named {clash} already",
+                        ty.xml_name
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Boxes each field whose type contains the field's owner again, held
+/// inline (not in a `Vec`): every such cycle then has a box in it.
+fn box_recursive_fields(types: &mut [TypeDef]) {
+    let index: HashMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.rust_name.clone(), i))
+        .collect();
+    // The types each type holds inline: its base, and single-valued fields.
+    fn inline(def: &StructDef) -> Vec<&str> {
+        let base = def.base.iter().map(|b| b.rust_type.as_str());
+        let fields = def
+            .fields
+            .iter()
+            .filter(|f| !matches!(f.occurs, Occurs::Repeated { .. }));
+        base.chain(fields.filter_map(|f| match &f.ty {
+            TypeRef::Named(name) => Some(name.as_str()),
+            _ => None,
+        }))
+        .collect()
+    }
+    let holds: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| match &t.kind {
+            TypeKind::Struct(def) => inline(def)
+                .iter()
+                .filter_map(|n| index.get(*n).copied())
+                .collect(),
+            TypeKind::Enum(_) | TypeKind::Newtype(_) => Vec::new(),
+        })
+        .collect();
+    let reaches = |from: usize, to: usize| {
+        let mut seen = vec![false; holds.len()];
+        let mut stack = vec![from];
+        while let Some(at) = stack.pop() {
+            if at == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[at], true) {
+                stack.extend(&holds[at]);
+            }
+        }
+        false
+    };
+    for owner in 0..types.len() {
+        let TypeKind::Struct(def) = &types[owner].kind else {
+            continue;
+        };
+        let boxed: Vec<bool> = def
+            .fields
+            .iter()
+            .map(|f| match (&f.ty, f.occurs) {
+                (_, Occurs::Repeated { .. }) => false,
+                (TypeRef::Named(name), _) => {
+                    index.get(name).is_some_and(|&held| reaches(held, owner))
+                }
+                _ => false,
+            })
+            .collect();
+        if let TypeKind::Struct(def) = &mut types[owner].kind {
+            def.fields
+                .iter_mut()
+                .zip(boxed)
+                .for_each(|(f, b)| f.boxed = b);
         }
     }
 }

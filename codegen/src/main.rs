@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use ews_um_codegen::config::Loaded;
-use ews_um_codegen::{Error, diff, write_atomically};
+use ews_um_codegen::{Error, diff, write_all_atomically};
 
 #[derive(Parser)]
 #[command(
@@ -49,12 +49,12 @@ fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Generate { config } => {
             let config = load_config(config)?;
-            // Render everything before writing anything: a failure leaves
-            // every file as it was.
+            // Render everything before writing anything, then write all or
+            // nothing: a failure leaves every file as it was.
             let rendered = render(&config)?;
-            for (path, code) in &rendered {
-                write_atomically(path, code)?;
-                println!("wrote {}", path.display());
+            write_all_atomically(&rendered)?;
+            for (path, _) in &rendered {
+                println!("generated {}", path.display());
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -33,6 +33,8 @@ pub struct TypeDef {
 pub enum TypeKind {
     Struct(StructDef),
     Enum(EnumDef),
+    /// A top-level element of a built-in type: a wrapper around the value.
+    Newtype(TypeRef),
 }
 
 /// A complex type: its base's members, then attributes, then child
@@ -100,6 +102,9 @@ pub struct FieldDef {
     pub aliases: Vec<String>,
     pub ty: TypeRef,
     pub occurs: Occurs,
+    /// Held in a `Box`: the field's type contains its owner (a recursive
+    /// type would otherwise have no size).
+    pub boxed: bool,
     pub docs: String,
 }
 

@@ -2,7 +2,7 @@
 //! header, atomic writes, and the diff that `check` prints.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use proc_macro2::TokenStream;
 
@@ -41,9 +41,41 @@ fn separate_items(code: &str) -> String {
 /// one, never a mix: a temporary file beside it, then a rename. An
 /// unchanged file is left alone (its timestamp too).
 pub fn write_atomically(path: &Path, contents: &str) -> Result<(), Error> {
-    if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
-        return Ok(());
+    write_all_atomically(&[(path.to_path_buf(), contents.to_owned())])
+}
+
+/// Writes several files so that a failure changes none of them: every new
+/// file is written beside its target first, and only when all are written
+/// are they renamed into place.
+pub fn write_all_atomically(files: &[(PathBuf, String)]) -> Result<(), Error> {
+    let changed = files.iter().filter(|(path, contents)| {
+        std::fs::read_to_string(path).map_or(true, |old| old != *contents)
+    });
+    let mut staged: Vec<(PathBuf, &Path)> = Vec::new();
+    let discard = |staged: &[(PathBuf, &Path)]| {
+        staged
+            .iter()
+            .for_each(|(temp, _)| drop(std::fs::remove_file(temp)))
+    };
+    for (path, contents) in changed {
+        let temp = temporary_beside(path);
+        if let Err(e) = write_synced(&temp, contents) {
+            let _ = std::fs::remove_file(&temp);
+            discard(&staged);
+            return Err(Error::io(path, e));
+        }
+        staged.push((temp, path));
     }
+    for (i, (temp, path)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(temp, path) {
+            discard(&staged[i..]);
+            return Err(Error::io(*path, e));
+        }
+    }
+    Ok(())
+}
+
+fn temporary_beside(path: &Path) -> PathBuf {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -52,17 +84,13 @@ pub fn write_atomically(path: &Path, contents: &str) -> Result<(), Error> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(contents.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        Error::io(path, e)
-    })
+    dir.join(format!(".{file_name}.{}.tmp", std::process::id()))
+}
+
+fn write_synced(path: &Path, contents: &str) -> std::io::Result<()> {
+    let mut file = std::fs::File::create(path)?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()
 }
 
 /// A unified diff from `old` to `new`, or `None` when they are equal.

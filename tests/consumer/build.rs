@@ -10,6 +10,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .paths_relative_to(std::env::var("CARGO_MANIFEST_DIR")?)
         .module_name("ping")
         .build()?;
-    println!("cargo:rerun-if-changed=schemas/ping.xsd");
+    // Every top-level element, of the file and of the one it includes.
+    ews_um_codegen::Builder::new()
+        .schema("schemas/tree.xsd")
+        .paths_relative_to(std::env::var("CARGO_MANIFEST_DIR")?)
+        .module_name("tree")
+        .build()?;
+    println!("cargo:rerun-if-changed=schemas");
     Ok(())
 }

@@ -33,7 +33,7 @@ pub struct Node {
     pub name: (String, String),
     /// Attributes other than namespace declarations, sorted.
     pub attributes: Vec<((String, String), String)>,
-    /// Non-blank text, joined.
+    /// The text, joined; white space between elements is not text.
     pub text: String,
     pub children: Vec<Node>,
 }
@@ -87,8 +87,9 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
                 }
             }
             Event::Text(t) => {
-                if let Some(node) = stack.last_mut() {
-                    node.text.push_str(t.xml10_content().trim());
+                let text = t.xml10_content();
+                if let Some(node) = stack.last_mut().filter(|_| !text.trim().is_empty()) {
+                    node.text.push_str(&text);
                 }
             }
             Event::CData(c) => {

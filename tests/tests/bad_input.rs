@@ -213,6 +213,33 @@ fn faults_missing_their_string() {
 }
 
 #[test]
+fn characters_xml_does_not_allow() {
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo xmlns=\"{M}\"><CallId>a&#1;b</CallId></GetCallInfo></s:Body></s:Envelope>"
+    );
+    let error = decode_error::<GetCallInfo>(&xml);
+    assert!(
+        error
+            .ends_with("/Envelope/Body/GetCallInfo/CallId: character U+0001 is not allowed in XML"),
+        "{error}"
+    );
+    let raw = xml.replace("&#1;", "\u{1}");
+    let error = decode_error::<GetCallInfo>(&raw);
+    assert!(
+        error.ends_with("character U+0001 is not allowed in XML"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_not_a_column() {
+    let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body/></s:Envelope>");
+    let plain = decode_error::<ResetPin>(&xml);
+    let with_bom = decode_error::<ResetPin>(&format!("\u{feff}{xml}"));
+    assert_eq!(with_bom, plain);
+}
+
+#[test]
 fn invalid_utf8() {
     let mut bytes = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\">\n<s:Body>").into_bytes();
     bytes.extend_from_slice(b"\xff</s:Body></s:Envelope>");

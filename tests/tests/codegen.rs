@@ -210,3 +210,54 @@ fn includes_and_the_built_in_xml_namespace_resolve() {
         "{code}"
     );
 }
+
+#[test]
+fn aliases_must_name_an_element_and_not_shadow_one() {
+    let error = Builder::new()
+        .schema(um_schema())
+        .alias("dialStrin", "DialString")
+        .generate()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "alias for dialStrin: no generated type has an element of that name"
+    );
+    let error = Builder::new()
+        .schema(um_schema())
+        .alias("CallState", "EventCause")
+        .generate()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "alias EventCause for CallState: UMCallInfo has an element named EventCause already"
+    );
+}
+
+#[test]
+fn unsupported_built_in_types_point_at_their_user() {
+    let dir = scratch_dir("builtin");
+    let schema = dir.join("tokens.xsd");
+    std::fs::write(
+        &schema,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t">
+  <xs:element name="Tokens">
+    <xs:complexType>
+      <xs:sequence><xs:element name="Values" type="xs:NMTOKENS"/></xs:sequence>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>
+"#,
+    )
+    .unwrap();
+    let error = Builder::new()
+        .schema(&schema)
+        .generate()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with(&format!("{}:2: ", schema.display())),
+        "{error}"
+    );
+    assert!(error.contains("Values"), "{error}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -27,8 +27,6 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads one XML document, element by element.
 pub struct Decoder<'a> {
-    /// The document as given, for positions.
-    bytes: &'a [u8],
     /// The document after the byte-order mark.
     text: &'a str,
     reader: Reader<&'a [u8]>,
@@ -132,9 +130,9 @@ impl<'a> Decoder<'a> {
     /// mark is allowed).
     pub fn new(bytes: &'a [u8]) -> Result<Self, DecodeError> {
         let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-        let bom = bytes.len() - body.len();
         let text = std::str::from_utf8(body).map_err(|e| {
-            let (line, column) = line_column(bytes, bom + e.valid_up_to());
+            // Positions count from after the byte-order mark: it is not a character of the document.
+            let (line, column) = line_column(body, e.valid_up_to());
             DecodeError {
                 line,
                 column,
@@ -145,7 +143,6 @@ impl<'a> Decoder<'a> {
         let mut reader = Reader::from_str(text);
         reader.config_mut().expand_empty_elements = true;
         Ok(Self {
-            bytes,
             text,
             reader,
             frames: Vec::with_capacity(8),
@@ -240,6 +237,14 @@ impl<'a> Decoder<'a> {
                 Event::Eof => return Err(self.unexpected_eof(pos)),
                 _ => continue,
             };
+            if let Some(ch) = super::first_non_xml_char(&piece) {
+                let depth = self.frames.len();
+                return Err(self.error_at(
+                    pos,
+                    depth,
+                    format!("character U+{:04X} is not allowed in XML", u32::from(ch)),
+                ));
+            }
             text = Some(match text {
                 None => piece,
                 Some(prev) => Cow::Owned(prev.into_owned() + &piece),
@@ -471,8 +476,7 @@ impl<'a> Decoder<'a> {
     /// An error at byte `pos` of the input, inside the first `depth` open
     /// elements.
     fn error_at(&self, pos: usize, depth: usize, message: impl Into<String>) -> DecodeError {
-        let bom = self.bytes.len() - self.text.len();
-        let (line, column) = line_column(self.bytes, bom + pos);
+        let (line, column) = line_column(self.text.as_bytes(), pos);
         let mut path = String::new();
         let names = self.frames.iter().take(depth).map(|f| &*f.local);
         write_path(&mut path, names).expect("writing to a String cannot fail");
@@ -645,8 +649,16 @@ impl<'a> Decoder<'a> {
 }
 
 fn attribute_value<'v>(attr: &Attribute<'v>) -> Result<Cow<'v, str>, String> {
-    attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-        .map_err(|e| format!("bad attribute value: {e}"))
+    let value = attr
+        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .map_err(|e| format!("bad attribute value: {e}"))?;
+    match super::first_non_xml_char(&value) {
+        Some(ch) => Err(format!(
+            "character U+{:04X} is not allowed in XML",
+            u32::from(ch)
+        )),
+        None => Ok(value),
+    }
 }
 
 /// `(prefix, local)` of `prefix:local`; the prefix is empty when absent.

@@ -109,6 +109,9 @@ impl Encoder {
     /// empty prefix declares the default namespace).
     pub fn declare(&mut self, namespaces: &[(String, String)]) -> Result<(), EncodeError> {
         for (prefix, namespace) in namespaces {
+            if !prefix.is_empty() && !is_ncname(prefix) {
+                return Err(self.error(format!("{prefix:?} is not a namespace prefix")));
+            }
             if prefix.is_empty() {
                 self.attr("xmlns", namespace)?;
             } else {
@@ -141,13 +144,15 @@ impl Encoder {
     }
 
     /// Writes elements kept from a decoded document, each with the namespace
-    /// declarations it relies on.
+    /// declarations it relies on. Each must be one well-formed element whose
+    /// prefixes are declared: anything else is refused, never written.
     pub fn raw_elements<'r>(
         &mut self,
         elements: impl IntoIterator<Item = &'r RawXml>,
     ) -> Result<(), EncodeError> {
         for raw in elements {
             self.close_start_tag();
+            let start = self.out.len();
             // Declarations go right after the element's name: `<p:name`.
             let name_end = raw
                 .xml
@@ -155,9 +160,19 @@ impl Encoder {
                 .unwrap_or(raw.xml.len());
             self.out.extend_from_slice(&raw.xml.as_bytes()[..name_end]);
             self.in_start_tag = true;
-            self.declare(&raw.namespaces)?;
+            let declared = self.declare(&raw.namespaces);
             self.in_start_tag = false;
             self.out.extend_from_slice(&raw.xml.as_bytes()[name_end..]);
+            if let Err(problem) = declared
+                .map_err(|e| e.message)
+                .and_then(|()| check_element(&self.out[start..]))
+            {
+                self.out.truncate(start);
+                return Err(self.error(format!(
+                    "kept XML {:?} cannot be written: {problem}",
+                    raw.xml
+                )));
+            }
         }
         Ok(())
     }
@@ -166,12 +181,6 @@ impl Encoder {
     pub fn text(&mut self, text: &str) -> Result<(), EncodeError> {
         self.close_start_tag();
         self.escape(text, Context::Text)
-    }
-
-    /// Writes markup as it is: the caller guarantees it is well-formed.
-    pub fn raw(&mut self, xml: &str) {
-        self.close_start_tag();
-        self.out.extend_from_slice(xml.as_bytes());
     }
 
     /// Closes the innermost open element (`/>` when it has no content).
@@ -255,14 +264,39 @@ impl Encoder {
     }
 
     fn invalid_char(&self, ch: char) -> EncodeError {
+        self.error(format!(
+            "character U+{:04X} cannot be written in XML",
+            u32::from(ch)
+        ))
+    }
+
+    fn error(&self, message: String) -> EncodeError {
         let mut path = String::new();
         write_path(&mut path, self.open.iter().map(|o| o.local))
             .expect("writing to a String cannot fail");
-        EncodeError {
-            path,
-            message: format!("character U+{:04X} cannot be written in XML", u32::from(ch)),
-        }
+        EncodeError { path, message }
     }
+}
+
+/// Whether `name` can be a namespace prefix (an XML name without `:`).
+fn is_ncname(name: &str) -> bool {
+    let mut chars = name.chars();
+    let start = |c: char| c.is_alphabetic() || c == '_';
+    chars.next().is_some_and(start)
+        && chars.all(|c| start(c) || c.is_alphanumeric() || matches!(c, '-' | '.'))
+}
+
+/// Checks that `xml` is exactly one well-formed element whose prefixes are
+/// all declared in it.
+fn check_element(xml: &[u8]) -> Result<(), String> {
+    if !xml.starts_with(b"<") || matches!(xml.get(1), Some(b'!' | b'?' | b'/')) {
+        return Err("it does not start with an element".into());
+    }
+    let mut d = super::Decoder::new(xml).map_err(|e| e.message)?;
+    d.root()
+        .and_then(|_| d.skip())
+        .and_then(|()| d.finish())
+        .map_err(|e| e.message)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -305,6 +339,32 @@ mod tests {
             body(e),
             "<A v=\"a&quot;&lt;b&gt;&#9;&#10;&amp;\">1 &lt; 2 &amp;&amp; ]]&gt; &#13;\n</A>"
         );
+    }
+
+    #[test]
+    fn kept_xml_is_written_with_its_declarations_or_refused() {
+        let raw = |namespaces: &[(&str, &str)], xml: &str| RawXml {
+            namespaces: namespaces
+                .iter()
+                .map(|(p, n)| (p.to_string(), n.to_string()))
+                .collect(),
+            xml: xml.into(),
+        };
+        let mut e = Encoder::new();
+        e.start("", "A");
+        e.raw_elements([&raw(&[("t", "urn:t")], "<t:V n=\"1\">x</t:V>")])
+            .unwrap();
+        for bad in [
+            raw(&[], "<t:V/>"),               // undeclared prefix
+            raw(&[], "<V/></A><B>"),          // breaks out of its place
+            raw(&[], "text"),                 // not an element
+            raw(&[("a b", "urn:t")], "<V/>"), // not a prefix
+            raw(&[], "<V/><W/>"),             // two elements
+        ] {
+            assert!(e.raw_elements([&bad]).is_err(), "{bad:?}");
+        }
+        e.end();
+        assert_eq!(body(e), r#"<A><t:V xmlns:t="urn:t" n="1">x</t:V></A>"#);
     }
 
     #[test]

@@ -21,6 +21,18 @@ pub use simple::collapse;
 /// The XML namespace, bound to the `xml` prefix in every document.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
+/// The first character of `text` that XML 1.0 does not allow (control
+/// characters but tab, line feed and carriage return; U+FFFE; U+FFFF).
+pub(crate) fn first_non_xml_char(text: &str) -> Option<char> {
+    let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xEF;
+    if !text.as_bytes().iter().any(suspect) {
+        return None;
+    }
+    text.chars().find(|&c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    })
+}
+
 /// The result of decoding.
 pub type DecodeResult<T> = Result<T, DecodeError>;
 /// The result of encoding.

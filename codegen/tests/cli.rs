@@ -1,0 +1,129 @@
+//! The `ews-um-codegen` command: `generate` writes all or nothing, `check`
+//! fails with a diff until the files are regenerated.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn codegen(config: &Path, command: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ews-um-codegen"))
+        .args([command, "--config"])
+        .arg(config)
+        .output()
+        .unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("ews-um-codegen-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write_config(dir: &Path, modules: &[(&str, &str)]) -> PathBuf {
+    let config = dir.join("codegen.toml");
+    let text: String = modules
+        .iter()
+        .map(|(schema, output)| {
+            format!(
+                "[[module]]\nschemas = [{:?}]\noutput = {output:?}\n\n",
+                repo().join(schema)
+            )
+        })
+        .collect();
+    std::fs::write(&config, text).unwrap();
+    config
+}
+
+#[test]
+fn check_fails_with_a_diff_until_generate_runs() {
+    let dir = scratch("check");
+    let config = write_config(&dir, &[("schemas/um/um.xsd", "um.rs")]);
+
+    let stale = codegen(&config, "check");
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&stale.stdout).contains("+pub struct UmCallInfo {"));
+    assert!(String::from_utf8_lossy(&stale.stderr).contains("1 generated file(s) out of date"));
+
+    assert!(codegen(&config, "generate").status.success());
+    assert!(codegen(&config, "check").status.success());
+
+    let file = dir.join("um.rs");
+    let edited = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("Connected,", "Linked,");
+    std::fs::write(&file, edited).unwrap();
+    let stale = codegen(&config, "check");
+    assert_eq!(stale.status.code(), Some(1));
+    let diff = String::from_utf8_lossy(&stale.stdout).into_owned();
+    assert!(
+        diff.contains("-    Linked,") && diff.contains("+    Connected,"),
+        "{diff}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_failing_module_leaves_every_file_untouched() {
+    let dir = scratch("atomic");
+    let config = write_config(
+        &dir,
+        &[
+            ("schemas/um/um.xsd", "um.rs"),
+            ("tests/fixtures/schemas/choice.xsd", "choice.rs"),
+        ],
+    );
+    std::fs::write(dir.join("um.rs"), "// before\n").unwrap();
+
+    let failed = codegen(&config, "generate");
+    assert_eq!(failed.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        stderr.contains("choice.xsd:7: xs:choice in Contact"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("um.rs")).unwrap(),
+        "// before\n"
+    );
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["codegen.toml", "um.rs"],
+        "no temporary or partial file is left"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn config_mistakes_are_reported() {
+    let dir = scratch("config");
+    let config = dir.join("codegen.toml");
+    std::fs::write(
+        &config,
+        "[[module]]\nschemas = []\noutput = \"x.rs\"\nelements = []\n",
+    )
+    .unwrap();
+    let failed = codegen(&config, "generate");
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("`elements` is empty"));
+
+    std::fs::write(&config, "[[module]]\nschema = [\"a.xsd\"]\n").unwrap();
+    let failed = codegen(&config, "check");
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("unknown field `schema`"));
+
+    let missing = codegen(&dir.join("nowhere.toml"), "check");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere.toml"));
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -660,7 +660,7 @@ fn namespace_tokens(ns: Option<&str>) -> TokenStream {
 
 /// `field: value,`, or `field,` when the value is the variable of that name.
 fn field_init(field: &Ident, value: TokenStream) -> TokenStream {
-    if value.to_string() == field.to_string() {
+    if *field == value.to_string() {
         quote!(#field,)
     } else {
         quote!(#field: #value,)

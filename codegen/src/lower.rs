@@ -632,13 +632,13 @@ fn check_aliases(types: &[TypeDef], options: &Options) -> Result<(), Error> {
         }
         for (ty, def) in structs() {
             let names: Vec<&str> = def.all_fields().map(|f| f.xml_name.as_str()).collect();
-            if names.contains(&element.as_str()) {
-                if let Some(clash) = aliases.iter().find(|a| names.contains(&a.as_str())) {
-                    return Err(Error::Request(format!(
-                        "alias {clash} for {element}: {} has an element named {clash} already",
-                        ty.xml_name
-                    )));
-                }
+            if names.contains(&element.as_str())
+                && let Some(clash) = aliases.iter().find(|a| names.contains(&a.as_str()))
+            {
+                return Err(Error::Request(format!(
+                    "alias {clash} for {element}: {} has an element named {clash} already",
+                    ty.xml_name
+                )));
             }
         }
     }
@@ -689,26 +689,18 @@ fn box_recursive_fields(types: &mut [TypeDef]) {
         }
         false
     };
-    for owner in 0..types.len() {
-        let TypeKind::Struct(def) = &types[owner].kind else {
+    for (owner, ty) in types.iter_mut().enumerate() {
+        let TypeKind::Struct(def) = &mut ty.kind else {
             continue;
         };
-        let boxed: Vec<bool> = def
-            .fields
-            .iter()
-            .map(|f| match (&f.ty, f.occurs) {
+        for field in &mut def.fields {
+            field.boxed = match (&field.ty, field.occurs) {
                 (_, Occurs::Repeated { .. }) => false,
                 (TypeRef::Named(name), _) => {
                     index.get(name).is_some_and(|&held| reaches(held, owner))
                 }
                 _ => false,
-            })
-            .collect();
-        if let TypeKind::Struct(def) = &mut types[owner].kind {
-            def.fields
-                .iter_mut()
-                .zip(boxed)
-                .for_each(|(f, b)| f.boxed = b);
+            };
         }
     }
 }

@@ -89,7 +89,19 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
             Event::Text(t) => {
                 let text = t.xml10_content();
                 if let Some(node) = stack.last_mut().filter(|_| !text.trim().is_empty()) {
-                    node.text.push_str(&text);
+                    // A SOAP fault code is a qualified name: its prefix is resolved.
+                    if node.name == (String::new(), "faultcode".to_owned()) {
+                        let (ns, local) = reader
+                            .resolver()
+                            .resolve_element(quick_xml::name::QName(text.trim()));
+                        let ns = match ns {
+                            ResolveResult::Bound(ns) => ns.as_ref().to_owned(),
+                            _ => String::new(),
+                        };
+                        node.text.push_str(&format!("{{{ns}}}{}", local.as_ref()));
+                    } else {
+                        node.text.push_str(&text);
+                    }
                 }
             }
             Event::CData(c) => {
@@ -144,6 +156,19 @@ mod tests {
         let a = br#"<a:x xmlns:a="urn:1"><!-- c --><a:y k="v">t</a:y></a:x>"#;
         let b = b"<x xmlns=\"urn:1\">\n  <y k=\"v\"><![CDATA[t]]></y>\n</x>";
         assert_eq!(parse(a).unwrap(), parse(b).unwrap());
+    }
+
+    #[test]
+    fn fault_codes_compare_as_qualified_names() {
+        let a = br#"<f><faultcode xmlns:a="urn:1">a:Bad</faultcode></f>"#;
+        assert_eq!(
+            parse(a).unwrap(),
+            parse(br#"<f><faultcode xmlns:c="urn:1">c:Bad</faultcode></f>"#).unwrap()
+        );
+        assert_ne!(
+            parse(a).unwrap(),
+            parse(br#"<f><faultcode xmlns:a="urn:2">a:Bad</faultcode></f>"#).unwrap()
+        );
     }
 
     #[test]

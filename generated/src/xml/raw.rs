@@ -15,18 +15,29 @@ pub struct RawXml {
 }
 
 impl RawXml {
-    /// Keeps `xml` with those of `in_scope` it uses: the default namespace,
-    /// and each prefix that appears in it followed by `:`.
+    /// Keeps `xml` with those of `in_scope` it may use: the default
+    /// namespace, and each prefix that appears in it as `prefix:` (in a
+    /// name, or in a value such as `xsi:type="p:T"`).
     pub(crate) fn new(in_scope: Vec<(String, String)>, xml: &str) -> Self {
         let namespaces = in_scope
             .into_iter()
-            .filter(|(prefix, _)| prefix.is_empty() || xml.contains(&format!("{prefix}:")))
+            .filter(|(prefix, _)| prefix.is_empty() || uses_prefix(xml, prefix))
             .collect();
         Self {
             namespaces,
             xml: xml.to_owned(),
         }
     }
+}
+
+/// Whether `prefix:` stands in `xml` other than as the end of a longer name
+/// (`s:` in `xmlns:t` is not the prefix `s`).
+fn uses_prefix(xml: &str, prefix: &str) -> bool {
+    let pattern = format!("{prefix}:");
+    xml.match_indices(&pattern).any(|(at, _)| {
+        let before = xml[..at].chars().next_back();
+        !before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+    })
 }
 
 /// An attribute a schema does not declare, kept as it was sent.
@@ -39,4 +50,28 @@ pub struct AnyAttribute {
     pub name: String,
     /// The value, unescaped.
     pub value: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_only_the_declarations_used() {
+        let in_scope = vec![
+            ("".into(), "urn:d".into()),
+            ("s".into(), "urn:s".into()),
+            ("t".into(), "urn:t".into()),
+        ];
+        let raw = RawXml::new(in_scope.clone(), r#"<t:V xmlns:x="urn:x">x</t:V>"#);
+        assert_eq!(
+            raw.namespaces,
+            [("".into(), "urn:d".into()), ("t".into(), "urn:t".into())]
+        );
+        let raw = RawXml::new(in_scope, r#"<V xsi:type="s:T"/>"#);
+        assert_eq!(
+            raw.namespaces,
+            [("".into(), "urn:d".into()), ("s".into(), "urn:s".into())]
+        );
+    }
 }

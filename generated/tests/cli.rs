@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/um")
+        .join("../tests/fixtures")
         .join(name)
 }
 
@@ -22,12 +22,22 @@ fn ews_um(args: &[&str], stdin: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+fn decode_file(name: &str) -> serde_json::Value {
+    let decoded = ews_um(&["decode", fixture(name).to_str().unwrap()], b"");
+    assert!(
+        decoded.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&decoded.stderr)
+    );
+    serde_json::from_slice(&decoded.stdout).unwrap()
+}
+
 #[test]
 fn decodes_the_documented_response_and_encodes_it_back() {
     let decoded = ews_um(
         &[
             "decode",
-            fixture("get_call_info_response.xml").to_str().unwrap(),
+            fixture("um/get_call_info_response.xml").to_str().unwrap(),
         ],
         b"",
     );
@@ -39,7 +49,7 @@ fn decodes_the_documented_response_and_encodes_it_back() {
     let json: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
     assert_eq!(
         json,
-        serde_json::json!({"GetCallInfoResponse": {"get_call_info_response": {"call_state": "Connected", "event_cause": "None"}}})
+        serde_json::json!({"um": {"GetCallInfoResponse": {"get_call_info_response": {"call_state": "Connected", "event_cause": "None"}}}})
     );
 
     let encoded = ews_um(&["encode", "-"], &decoded.stdout);
@@ -54,7 +64,10 @@ fn decodes_the_documented_response_and_encodes_it_back() {
 
 #[test]
 fn every_fixture_survives_decode_then_encode() {
-    for entry in std::fs::read_dir(fixture("")).unwrap() {
+    let fixtures = ["um", "ews"]
+        .into_iter()
+        .flat_map(|dir| std::fs::read_dir(fixture(dir)).unwrap());
+    for entry in fixtures {
         let path = entry.unwrap().path();
         let decoded = ews_um(&["decode", path.to_str().unwrap()], b"");
         assert!(
@@ -81,26 +94,48 @@ fn every_fixture_survives_decode_then_encode() {
 
 #[test]
 fn faults_print_as_json_too() {
-    let decoded = ews_um(
-        &["decode", fixture("fault_reset_pin.xml").to_str().unwrap()],
-        b"",
+    let json = decode_file("um/fault_reset_pin.xml");
+    assert_eq!(json["fault"]["code"]["name"], "Server");
+    assert_eq!(json["fault"]["lang"], "en-US");
+    let json = decode_file("ews/fault_schema_validation.xml");
+    assert_eq!(
+        json["fault"]["detail"]["response_code"],
+        "ErrorSchemaValidation"
     );
-    assert!(decoded.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
-    assert_eq!(json["Fault"]["code"]["name"], "Server");
-    assert_eq!(json["Fault"]["lang"], "en-US");
+}
+
+#[test]
+fn ews_messages_keep_their_service_and_headers() {
+    // PlayOnPhone exists in both services, with different content.
+    let json = decode_file("ews/play_on_phone_request.xml");
+    assert_eq!(
+        json["ews"]["header"]["request_server_version"]["version"],
+        "Exchange2010"
+    );
+    assert_eq!(
+        json["ews"]["body"]["PlayOnPhone"]["dial_string"],
+        "5555551212"
+    );
+    let json = decode_file("um/play_on_phone_request.xml");
+    assert_eq!(json["um"]["PlayOnPhone"]["dial_string"], "12345");
 }
 
 #[test]
 fn bad_input_exits_1_with_one_positioned_line() {
-    let bad_xml = ews_um(&["decode"], b"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">\n<s:Body><x/></s:Body></s:Envelope>");
+    let bad_xml = ews_um(
+        &["decode"],
+        b"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">\n<s:Body><x/></s:Body></s:Envelope>",
+    );
     assert_eq!(bad_xml.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&bad_xml.stderr),
         "ews-um: 2:9 /Envelope/Body/x: unexpected payload x\n"
     );
 
-    let bad_json = ews_um(&["encode"], b"{\n  \"GetCallInfo\": {\"call_id\": 7}\n}");
+    let bad_json = ews_um(
+        &["encode"],
+        b"{\"um\": {\n  \"GetCallInfo\": {\"call_id\": 7}\n}}",
+    );
     assert_eq!(bad_json.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&bad_json.stderr);
     assert!(
@@ -109,9 +144,11 @@ fn bad_input_exits_1_with_one_positioned_line() {
     );
     assert_eq!(stderr.lines().count(), 1);
 
-    let unknown = ews_um(&["encode"], b"{\"Hello\": {}}");
+    let unknown = ews_um(&["encode"], b"{\"um\": {\"Hello\": {}}}");
     assert_eq!(unknown.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
     assert!(
-        String::from_utf8_lossy(&unknown.stderr).starts_with("ews-um: 1:8 unknown variant `Hello`")
+        stderr.starts_with("ews-um: 1:15 unknown variant `Hello`"),
+        "{stderr}"
     );
 }

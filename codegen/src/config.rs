@@ -92,26 +92,32 @@ impl Loaded {
             .modules
             .iter()
             .map(|m| {
-                let mut builder = Builder::new().paths_relative_to(&self.dir);
-                for schema in &m.schemas {
-                    builder = builder.schema(self.dir.join(schema));
-                }
-                for element in m.elements.iter().flatten() {
-                    builder = builder.element(element);
-                }
-                for (element, aliases) in &m.aliases {
-                    for alias in aliases {
-                        builder = builder.alias(element, alias);
-                    }
-                }
-                if let Some(prefix) = &m.soap_action_prefix {
-                    builder = builder.operations(prefix);
-                }
-                if let Some(feature) = &m.serde_feature {
-                    builder = builder.serde_feature(feature);
-                }
-                (self.dir.join(&m.output), builder)
+                let schemas: Vec<PathBuf> = m.schemas.iter().map(|s| self.dir.join(s)).collect();
+                (self.dir.join(&m.output), self.builder(m, schemas))
             })
             .collect()
+    }
+
+    /// The builder for module `m`, reading `schemas` (another version of
+    /// the module's schemas, say) instead of the configured ones.
+    pub fn builder(&self, m: &ModuleConfig, schemas: impl IntoIterator<Item = PathBuf>) -> Builder {
+        let mut builder = schemas
+            .into_iter()
+            .fold(Builder::new().paths_relative_to(&self.dir), Builder::schema);
+        for element in m.elements.iter().flatten() {
+            builder = builder.element(element);
+        }
+        for (element, aliases) in &m.aliases {
+            for alias in aliases {
+                builder = builder.alias(element, alias);
+            }
+        }
+        if let Some(prefix) = &m.soap_action_prefix {
+            builder = builder.operations(prefix);
+        }
+        if let Some(feature) = &m.serde_feature {
+            builder = builder.serde_feature(feature);
+        }
+        builder
     }
 }

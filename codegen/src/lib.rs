@@ -33,9 +33,55 @@ mod source_map;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 pub use error::Error;
 pub use output::{diff, write_all_atomically, write_atomically};
+
+/// What [`Builder::inspect`] found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Types `xsd-parser` interpreted, built-in ones included.
+    pub types: usize,
+    /// Top-level elements selected.
+    pub elements: usize,
+    /// Time to load and interpret the schemas.
+    pub load_time: Duration,
+    /// The elements that cannot be generated yet, by the first construct
+    /// each one reaches that the generator cannot render.
+    pub unsupported: BTreeMap<String, Vec<String>>,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let blocked: usize = self.unsupported.values().map(Vec::len).sum();
+        writeln!(
+            f,
+            "{} types interpreted in {:.0?}",
+            self.types, self.load_time
+        )?;
+        writeln!(
+            f,
+            "{} top-level elements: {} can be generated, {blocked} cannot yet",
+            self.elements,
+            self.elements - blocked
+        )?;
+        for (construct, elements) in &self.unsupported {
+            let examples = elements
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            writeln!(
+                f,
+                "  {construct}: {} elements (such as {examples})",
+                elements.len()
+            )?;
+        }
+        Ok(())
+    }
+}
 
 /// What to generate: schemas, the top-level elements wanted, and options.
 #[derive(Debug, Clone, Default)]
@@ -135,18 +181,7 @@ impl Builder {
     /// The generated module's source.
     pub fn generate(&self) -> Result<String, Error> {
         let loaded = load::load(&self.schemas)?;
-        let options = lower::Options {
-            elements: if self.elements.is_empty() {
-                lower::Selection::All
-            } else {
-                lower::Selection::Named(self.elements.clone())
-            },
-            aliases: self.aliases.clone(),
-            soap_action_prefix: self.soap_action_prefix.clone(),
-            serde_feature: self.serde_feature.clone(),
-            roots: self.schemas.clone(),
-        };
-        let module = lower::lower(&loaded, &options)?;
+        let module = lower::lower(&loaded, &self.options())?;
         let sources: Vec<String> = self
             .schemas
             .iter()
@@ -159,6 +194,56 @@ impl Builder {
             })
             .collect();
         output::format(emit::module(&module), &sources)
+    }
+
+    /// What the generator makes of the schemas: how many types they define,
+    /// how long loading them takes, and which of their top-level elements
+    /// cannot be generated yet, by construct.
+    pub fn inspect(&self) -> Result<Report, Error> {
+        let started = Instant::now();
+        let loaded = load::load(&self.schemas)?;
+        let load_time = started.elapsed();
+        let options = self.options();
+        let elements = lower::element_names(&loaded, &options)?;
+        let mut unsupported: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for element in &elements {
+            let one = lower::Options {
+                elements: lower::Selection::Named(vec![element.clone()]),
+                ..options.clone()
+            };
+            match lower::lower(&loaded, &one) {
+                Ok(_) => {}
+                Err(Error::Schema { construct, .. }) => {
+                    let kind = construct
+                        .split(" in ")
+                        .next()
+                        .unwrap_or(&construct)
+                        .to_owned();
+                    unsupported.entry(kind).or_default().push(element.clone());
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(Report {
+            types: loaded.types.items.len(),
+            elements: elements.len(),
+            load_time,
+            unsupported,
+        })
+    }
+
+    fn options(&self) -> lower::Options {
+        lower::Options {
+            elements: if self.elements.is_empty() {
+                lower::Selection::All
+            } else {
+                lower::Selection::Named(self.elements.clone())
+            },
+            aliases: self.aliases.clone(),
+            soap_action_prefix: self.soap_action_prefix.clone(),
+            serde_feature: self.serde_feature.clone(),
+            roots: self.schemas.clone(),
+        }
     }
 
     /// Generates and writes the module to `path` atomically: on any error

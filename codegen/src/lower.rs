@@ -101,66 +101,24 @@ impl Lowering<'_> {
     /// The selected top-level elements, sorted by name, with their types
     /// queued.
     fn elements(&mut self) -> Result<Vec<ElementDef>, Error> {
-        // Every top-level element means those of the files asked for and the
-        // files they include (the same namespace); named elements may come
-        // from any file they import too.
-        let canonical = |p: &PathBuf| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
-        let roots: Vec<PathBuf> = self.options.roots.iter().map(canonical).collect();
-        let root_namespaces: HashSet<NamespaceId> = self
-            .loaded
-            .schemas
-            .schemas()
-            .filter(|(_, info)| {
-                info.location
-                    .as_ref()
-                    .and_then(|u| u.to_file_path().ok())
-                    .is_some_and(|p| roots.contains(&canonical(&p)))
-            })
-            .map(|(_, info)| info.namespace_id())
-            .collect();
-        let from_file = |ident: &&TypeIdent| {
-            schema_path(&self.loaded.schemas, ident.schema).is_some()
-                && (matches!(self.options.elements, Selection::Named(_))
-                    || root_namespaces.contains(&ident.ns))
-        };
-        let mut candidates: Vec<&TypeIdent> = self
-            .loaded
-            .types
-            .items
-            .keys()
-            .filter(|ident| ident.type_ == IdentType::Element)
-            .filter(from_file)
-            .collect();
-        candidates.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
-        if let Selection::Named(wanted) = &self.options.elements {
-            for name in wanted {
-                let found = candidates
-                    .iter()
-                    .filter(|c| c.name.as_str() == name)
-                    .count();
-                if found == 0 {
-                    return Err(Error::Request(format!(
-                        "no top-level element named {name} in the schemas given"
-                    )));
-                }
-                if found > 1 {
-                    return Err(Error::Request(format!(
-                        "top-level elements of several namespaces are named {name}"
-                    )));
-                }
-            }
-            candidates.retain(|c| wanted.iter().any(|w| w == c.name.as_str()));
-        }
+        let candidates = candidates(self.loaded, self.options)?;
         let mut by_type: HashMap<TypeIdent, &str> = HashMap::new();
         let mut elements = Vec::new();
         for ident in candidates {
             let meta = &self.loaded.types.items[ident];
-            let MetaTypeVariant::Reference(reference) = &meta.variant else {
-                return Err(self.unsupported(
-                    ident,
-                    "element",
-                    "a top-level element without a type",
-                ));
+            let reference = match &meta.variant {
+                MetaTypeVariant::Reference(reference) => reference,
+                MetaTypeVariant::Dynamic(_) => {
+                    let message = "an element standing for the members of its substitution group";
+                    return Err(self.unsupported(ident, "substitutionGroup", message));
+                }
+                _ => {
+                    return Err(self.unsupported(
+                        ident,
+                        "element",
+                        "a top-level element of this kind",
+                    ));
+                }
             };
             let target = &reference.type_;
             if let Some(other) = by_type.insert(target.clone(), ident.name.as_str()) {
@@ -715,6 +673,69 @@ fn occurs(element: &ElementMeta) -> Occurs {
         },
         (min, MaxOccurs::Unbounded) => Occurs::Repeated { min, max: None },
     }
+}
+
+/// The top-level elements `options` select, sorted by name. Every
+/// top-level element means those of the files asked for and the files they
+/// include (the same namespace); named elements may come from any file they
+/// import too.
+fn candidates<'l>(loaded: &'l Loaded, options: &Options) -> Result<Vec<&'l TypeIdent>, Error> {
+    let canonical = |p: &PathBuf| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+    let roots: Vec<PathBuf> = options.roots.iter().map(canonical).collect();
+    let root_namespaces: HashSet<NamespaceId> = loaded
+        .schemas
+        .schemas()
+        .filter(|(_, info)| {
+            info.location
+                .as_ref()
+                .and_then(|u| u.to_file_path().ok())
+                .is_some_and(|p| roots.contains(&canonical(&p)))
+        })
+        .map(|(_, info)| info.namespace_id())
+        .collect();
+    let named = matches!(options.elements, Selection::Named(_));
+    let mut candidates: Vec<&TypeIdent> = loaded
+        .types
+        .items
+        .keys()
+        .filter(|ident| ident.type_ == IdentType::Element)
+        .filter(|ident| {
+            schema_path(&loaded.schemas, ident.schema).is_some()
+                && (named || root_namespaces.contains(&ident.ns))
+        })
+        .collect();
+    candidates.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+    if let Selection::Named(wanted) = &options.elements {
+        for name in wanted {
+            match candidates
+                .iter()
+                .filter(|c| c.name.as_str() == name)
+                .count()
+            {
+                0 => {
+                    return Err(Error::Request(format!(
+                        "no top-level element named {name} in the schemas given"
+                    )));
+                }
+                1 => {}
+                _ => {
+                    return Err(Error::Request(format!(
+                        "top-level elements of several namespaces are named {name}"
+                    )));
+                }
+            }
+        }
+        candidates.retain(|c| wanted.iter().any(|w| w == c.name.as_str()));
+    }
+    Ok(candidates)
+}
+
+/// The names of the top-level elements `options` select.
+pub fn element_names(loaded: &Loaded, options: &Options) -> Result<Vec<String>, Error> {
+    Ok(candidates(loaded, options)?
+        .iter()
+        .map(|c| c.name.as_str().to_owned())
+        .collect())
 }
 
 /// Pairs `X` with `XResponse` when both are generated.

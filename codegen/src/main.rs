@@ -1,12 +1,13 @@
 //! `ews-um-codegen`: regenerates the `ews-um` crate's modules from the
-//! schemas, or checks that the checked-in ones are fresh.
+//! schemas or checks that the checked-in ones are fresh; emits a module
+//! for any schema; reports what it makes of a schema.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use ews_um_codegen::config::Loaded;
-use ews_um_codegen::{Error, diff, write_all_atomically};
+use ews_um_codegen::{Builder, Error, diff, write_all_atomically};
 
 #[derive(Parser)]
 #[command(
@@ -33,6 +34,26 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Write one self-contained module for the named top-level elements and
+    /// everything they reach; it compiles in any crate that depends on ews-um.
+    Emit {
+        /// A schema file; the files it includes and imports are read too.
+        #[arg(long = "schema", required = true)]
+        schemas: Vec<PathBuf>,
+        /// A top-level element to generate [default: every one].
+        #[arg(long = "element")]
+        elements: Vec<String>,
+        /// The `.rs` file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Report what the generator makes of schemas: how many types, how long
+    /// they take to load, and which top-level elements it cannot generate yet.
+    Inspect {
+        /// A schema file; the files it includes and imports are read too.
+        #[arg(long = "schema", required = true)]
+        schemas: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -58,6 +79,19 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Emit {
+            schemas,
+            elements,
+            out,
+        } => {
+            builder(schemas, elements).write(&out)?;
+            println!("generated {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Inspect { schemas } => {
+            print!("{}", builder(schemas, Vec::new()).inspect()?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { config } => {
             let config = load_config(config)?;
             let mut stale = 0;
@@ -79,6 +113,11 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             }
         }
     }
+}
+
+fn builder(schemas: Vec<PathBuf>, elements: Vec<String>) -> Builder {
+    let builder = schemas.into_iter().fold(Builder::new(), Builder::schema);
+    elements.into_iter().fold(builder, Builder::element)
 }
 
 fn load_config(path: Option<PathBuf>) -> Result<Loaded, Error> {

@@ -1,0 +1,124 @@
+//! The project's schema for the EWS UM operations against Microsoft's: the
+//! generator reads Microsoft's whole schema, and the types it generates from
+//! `schemas/ews/` equal, in everything but documentation, those it generates
+//! from Microsoft's files for the same top-level elements.
+//!
+//! Microsoft's files are test data kept outside the repository: they are
+//! read from `$EWS_SCHEMA_DIR`, else from `../shared/ews-schema` beside the
+//! checkout. Without them the tests say so and pass.
+
+use std::path::{Path, PathBuf};
+
+use ews_um_codegen::config::{Loaded, ModuleConfig};
+use ews_um_codegen::{Builder, diff};
+use ews_um_tests::repo_root;
+
+/// The folder holding Microsoft's `messages.xsd` and `types.xsd`, or `None`
+/// after saying why the test is skipped.
+fn microsoft_schema() -> Option<PathBuf> {
+    let dir = match std::env::var_os("EWS_SCHEMA_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => repo_root().join("../shared/ews-schema"),
+    };
+    if dir.join("messages.xsd").is_file() && dir.join("types.xsd").is_file() {
+        return Some(dir);
+    }
+    eprintln!(
+        "skipped: Microsoft's EWS schema is not at {} (set EWS_SCHEMA_DIR to the folder holding messages.xsd and types.xsd)",
+        dir.display()
+    );
+    None
+}
+
+/// The `ews` module's configuration, and the configuration file.
+fn ews_module() -> (Loaded, ModuleConfig) {
+    let mut config = Loaded::read(&repo_root().join("codegen.toml")).unwrap();
+    let index = config
+        .config
+        .modules
+        .iter()
+        .position(|m| m.output.ends_with("ews.rs"))
+        .expect("codegen.toml generates ews.rs");
+    let module = config.config.modules.remove(index);
+    (config, module)
+}
+
+/// The generated code without comments: the header and the documentation.
+fn structure(code: &str) -> String {
+    code.lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// The difference between the types generated from `ours` and from
+/// Microsoft's schema in `microsoft`, for the elements of the `ews` module.
+fn difference(ours: Vec<PathBuf>, microsoft: &Path) -> Option<String> {
+    let (config, module) = ews_module();
+    let theirs = config.builder(
+        &module,
+        [microsoft.join("messages.xsd"), microsoft.join("types.xsd")],
+    );
+    let ours = structure(&config.builder(&module, ours).generate().unwrap());
+    let theirs = structure(&theirs.generate().unwrap());
+    diff(Path::new("types (ours → Microsoft's)"), &ours, &theirs)
+}
+
+#[test]
+fn the_whole_microsoft_schema_loads() {
+    let Some(dir) = microsoft_schema() else {
+        return;
+    };
+    let report = Builder::new()
+        .schema(dir.join("messages.xsd"))
+        .schema(dir.join("types.xsd"))
+        .inspect()
+        .unwrap();
+    eprintln!("Microsoft's EWS schema:\n{report}");
+    assert!(report.types > 1000, "{report}");
+    assert!(report.elements > 250, "{report}");
+}
+
+#[test]
+fn schemas_ews_generates_the_types_microsoft_schema_does() {
+    let Some(dir) = microsoft_schema() else {
+        return;
+    };
+    let (config, module) = ews_module();
+    let ours: Vec<PathBuf> = module.schemas.iter().map(|s| config.dir.join(s)).collect();
+    if let Some(diff) = difference(ours, &dir) {
+        panic!("schemas/ews/ no longer matches Microsoft's schema:\n{diff}");
+    }
+}
+
+#[test]
+fn a_field_missing_from_schemas_ews_shows_in_the_difference() {
+    let Some(dir) = microsoft_schema() else {
+        return;
+    };
+    let scratch = std::env::temp_dir().join(format!("ews-um-conformance-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).unwrap();
+    for file in ["ews-messages.xsd", "ews-types.xsd"] {
+        let text = std::fs::read_to_string(repo_root().join("schemas/ews").join(file)).unwrap();
+        // Drop the SIPResponseCode element, annotation and all.
+        let start = text
+            .find(r#"<xs:element name="SIPResponseCode""#)
+            .unwrap_or(text.len());
+        let end = text[start..]
+            .find("</xs:element>")
+            .map_or(start, |e| start + e + "</xs:element>".len());
+        std::fs::write(
+            scratch.join(file),
+            format!("{}{}", &text[..start], &text[end..]),
+        )
+        .unwrap();
+    }
+    let difference = difference(vec![scratch.join("ews-messages.xsd")], &dir)
+        .expect("removing a field is a difference");
+    assert!(
+        difference.contains("+    pub sip_response_code: Option<i32>,"),
+        "{difference}"
+    );
+    std::fs::remove_dir_all(scratch).unwrap();
+}

@@ -11,20 +11,32 @@ fn um_schema() -> PathBuf {
     repo_root().join("schemas/um/um.xsd")
 }
 
-/// The `um` module exactly as `codegen.toml` configures it.
-fn um_builder() -> Builder {
+/// A module exactly as `codegen.toml` configures it.
+fn configured(output: &str) -> Builder {
     let config = Loaded::read(&repo_root().join("codegen.toml")).unwrap();
     let (_, builder) = config
         .builders()
         .into_iter()
-        .find(|(path, _)| path.ends_with("generated/src/um.rs"))
-        .expect("codegen.toml generates generated/src/um.rs");
+        .find(|(path, _)| path.ends_with(output))
+        .unwrap_or_else(|| panic!("codegen.toml generates {output}"));
     builder
+}
+
+fn um_builder() -> Builder {
+    configured("generated/src/um.rs")
 }
 
 #[test]
 fn um_module_snapshot() {
     insta::assert_snapshot!("um", um_builder().generate().unwrap());
+}
+
+#[test]
+fn ews_module_snapshot() {
+    insta::assert_snapshot!(
+        "ews",
+        configured("generated/src/ews.rs").generate().unwrap()
+    );
 }
 
 #[test]

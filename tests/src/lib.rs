@@ -26,6 +26,27 @@ pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The message of the decoding error `xml` gives as an envelope of `B` with
+/// headers `H`; panics if it decodes (or fails otherwise).
+pub fn decode_error<B, H>(xml: &str) -> String
+where
+    B: ews_um::xml::Payload + std::fmt::Debug,
+    H: ews_um::Headers + std::fmt::Debug,
+{
+    match ews_um::Envelope::<B, H>::decode(xml.as_bytes()) {
+        Err(ews_um::Error::Decode(error)) => error.to_string(),
+        other => panic!("expected a decoding error, got {other:?}"),
+    }
+}
+
+/// Checks an operation's name and its SOAPAction, which is the messages
+/// namespace followed by the name.
+pub fn assert_operation<Op: ews_um::Operation>(name: &str) {
+    assert_eq!(Op::OPERATION, name);
+    let action = format!("http://schemas.microsoft.com/exchange/services/2006/messages/{name}");
+    assert_eq!(Op::SOAP_ACTION, action);
+}
+
 /// An element with its namespace resolved: what a document means, whatever
 /// its prefixes, namespace declarations, comments and indentation.
 #[derive(Debug, PartialEq, Eq)]

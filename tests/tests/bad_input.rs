@@ -2,29 +2,10 @@
 //! the element path.
 
 use ews_um::um::*;
-use ews_um::{DecodeError, Envelope, Error, SOAP_NS};
+use ews_um::{Envelope, Error, SOAP_NS};
+use ews_um_tests::decode_error;
 
 const M: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
-
-fn decode_error<B: ews_um::xml::Payload + std::fmt::Debug>(xml: &str) -> String {
-    match Envelope::<B>::decode(xml.as_bytes()) {
-        Err(Error::Decode(DecodeError {
-            line,
-            column,
-            path,
-            message,
-        })) => {
-            let error = DecodeError {
-                line,
-                column,
-                path,
-                message,
-            };
-            error.to_string()
-        }
-        other => panic!("expected a decoding error, got {other:?}"),
-    }
-}
 
 /// A GetCallInfo response whose inner element holds `inner`, laid out so
 /// that the inner `GetCallInfoResponse` starts at 3:9.
@@ -41,7 +22,7 @@ fn call_info_response(inner: &str) -> String {
 fn missing_required_element() {
     let xml = call_info_response("<CallState>Connected</CallState>");
     assert_eq!(
-        decode_error::<GetCallInfoResponse>(&xml),
+        decode_error::<GetCallInfoResponse, ()>(&xml),
         "3:9 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: missing required element EventCause"
     );
 }
@@ -52,7 +33,7 @@ fn duplicated_element() {
         "<CallState>Idle</CallState><CallState>Idle</CallState><EventCause>None</EventCause>",
     );
     assert_eq!(
-        decode_error::<GetCallInfoResponse>(&xml),
+        decode_error::<GetCallInfoResponse, ()>(&xml),
         "3:57 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: element CallState appears more than once"
     );
 }
@@ -63,7 +44,7 @@ fn element_in_the_wrong_namespace() {
         "<CallState xmlns=\"urn:other\">Idle</CallState><EventCause>None</EventCause>",
     );
     assert_eq!(
-        decode_error::<GetCallInfoResponse>(&xml),
+        decode_error::<GetCallInfoResponse, ()>(&xml),
         "3:30 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: unexpected element {urn:other}CallState"
     );
 }
@@ -72,7 +53,7 @@ fn element_in_the_wrong_namespace() {
 fn bad_enumeration_value() {
     let xml = call_info_response("<CallState> </CallState><EventCause>None</EventCause>");
     assert_eq!(
-        decode_error::<GetCallInfoResponse>(&xml),
+        decode_error::<GetCallInfoResponse, ()>(&xml),
         "3:30 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse/CallState: empty value"
     );
 }
@@ -83,7 +64,7 @@ fn bad_boolean() {
         "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n<SetOofStatus xmlns=\"{M}\"><status>yes</status></SetOofStatus></s:Body></s:Envelope>"
     );
     assert_eq!(
-        decode_error::<SetOofStatus>(&xml),
+        decode_error::<SetOofStatus, ()>(&xml),
         "2:84 /Envelope/Body/SetOofStatus/status: invalid boolean \"yes\": expected true, false, 1 or 0"
     );
 }
@@ -93,7 +74,7 @@ fn malformed_xml() {
     let xml = format!(
         "<s:Envelope xmlns:s=\"{SOAP_NS}\">\n<s:Body><ResetPIN xmlns=\"{M}\"></s:Body></s:Envelope>"
     );
-    let error = decode_error::<ResetPin>(&xml);
+    let error = decode_error::<ResetPin, ()>(&xml);
     assert!(
         error.starts_with("2:88 /Envelope/Body/ResetPIN: malformed XML: "),
         "{error}"
@@ -106,7 +87,7 @@ fn unknown_payload() {
         "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n  <GetCallInfo xmlns=\"{M}\"><CallId>x</CallId></GetCallInfo></s:Body></s:Envelope>"
     );
     assert_eq!(
-        decode_error::<GetCallInfoResponse>(&xml),
+        decode_error::<GetCallInfoResponse, ()>(&xml),
         format!("2:3 /Envelope/Body/GetCallInfo: unexpected payload {{{M}}}GetCallInfo")
     );
 }
@@ -118,14 +99,14 @@ fn doctype_and_entity_declarations_are_refused() {
          <s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo xmlns=\"{M}\"><CallId>&lol2;</CallId></GetCallInfo></s:Body></s:Envelope>"
     );
     assert_eq!(
-        decode_error::<GetCallInfo>(&xml),
+        decode_error::<GetCallInfo, ()>(&xml),
         "2:1 /: DOCTYPE declarations are not accepted"
     );
 
     let external =
         format!("<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><s:Envelope xmlns:s=\"{SOAP_NS}\"/>");
     assert_eq!(
-        decode_error::<GetCallInfo>(&external),
+        decode_error::<GetCallInfo, ()>(&external),
         "1:1 /: DOCTYPE declarations are not accepted"
     );
 }
@@ -136,13 +117,13 @@ fn undeclared_entities_and_prefixes() {
         "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo xmlns=\"{M}\"><CallId>&secret;</CallId></GetCallInfo></s:Body></s:Envelope>"
     );
     assert_eq!(
-        decode_error::<GetCallInfo>(&xml),
+        decode_error::<GetCallInfo, ()>(&xml),
         "1:163 /Envelope/Body/GetCallInfo/CallId: unknown entity &secret;"
     );
     let xml =
         format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><m:GetCallInfo/></s:Body></s:Envelope>");
     assert_eq!(
-        decode_error::<GetCallInfo>(&xml),
+        decode_error::<GetCallInfo, ()>(&xml),
         "1:73 /Envelope/Body/GetCallInfo: namespace prefix \"m\" is not declared"
     );
 }
@@ -151,38 +132,38 @@ fn undeclared_entities_and_prefixes() {
 fn text_where_only_elements_belong() {
     let xml = call_info_response("stray<CallState>Idle</CallState><EventCause>None</EventCause>");
     assert_eq!(
-        decode_error::<GetCallInfoResponse>(&xml),
+        decode_error::<GetCallInfoResponse, ()>(&xml),
         "3:30 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: text is not allowed here: the element has element-only content"
     );
 }
 
 #[test]
 fn envelope_structure() {
-    assert_eq!(decode_error::<ResetPin>(""), "1:1 /: no root element");
+    assert_eq!(decode_error::<ResetPin, ()>(""), "1:1 /: no root element");
     assert_eq!(
-        decode_error::<ResetPin>(&format!("<ResetPIN xmlns=\"{M}\"/>")),
+        decode_error::<ResetPin, ()>(&format!("<ResetPIN xmlns=\"{M}\"/>")),
         format!("1:1 /ResetPIN: expected a SOAP 1.1 Envelope, found {{{M}}}ResetPIN")
     );
     assert_eq!(
-        decode_error::<ResetPin>(&format!(
+        decode_error::<ResetPin, ()>(&format!(
             "<s:Envelope xmlns:s=\"{SOAP_NS}\">\n</s:Envelope>"
         )),
         "1:1 /Envelope: missing required element Body"
     );
     assert_eq!(
-        decode_error::<ResetPin>(&format!(
+        decode_error::<ResetPin, ()>(&format!(
             "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body/></s:Envelope>"
         )),
         "1:65 /Envelope/Body: the Body is empty"
     );
     assert_eq!(
-        decode_error::<ResetPin>(&format!(
+        decode_error::<ResetPin, ()>(&format!(
             "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><ResetPIN xmlns=\"{M}\"/><ResetPIN xmlns=\"{M}\"/></s:Body></s:Envelope>"
         )),
         format!("1:153 /Envelope/Body: unexpected element {{{M}}}ResetPIN")
     );
     assert_eq!(
-        decode_error::<ResetPin>(&format!(
+        decode_error::<ResetPin, ()>(&format!(
             "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><ResetPIN xmlns=\"{M}\"/></s:Body></s:Envelope><x/>"
         )),
         "1:175 /: content after the root element"
@@ -196,7 +177,7 @@ fn must_understand_headers_nobody_knows() {
          <s:Body><ResetPINResponse xmlns=\"{M}\"/></s:Body></s:Envelope>"
     );
     assert_eq!(
-        decode_error::<ResetPinResponse>(&xml),
+        decode_error::<ResetPinResponse, ()>(&xml),
         "3:3 /Envelope/Header/Session: header entry {urn:example:session}Session must be understood, and is not known"
     );
 }
@@ -207,7 +188,7 @@ fn faults_missing_their_string() {
         "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><s:Fault><faultcode>s:Client</faultcode></s:Fault></s:Body></s:Envelope>"
     );
     assert_eq!(
-        decode_error::<ResetPin>(&xml),
+        decode_error::<ResetPin, ()>(&xml),
         "1:73 /Envelope/Body/Fault: missing required element faultstring"
     );
 }
@@ -217,14 +198,14 @@ fn characters_xml_does_not_allow() {
     let xml = format!(
         "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo xmlns=\"{M}\"><CallId>a&#1;b</CallId></GetCallInfo></s:Body></s:Envelope>"
     );
-    let error = decode_error::<GetCallInfo>(&xml);
+    let error = decode_error::<GetCallInfo, ()>(&xml);
     assert!(
         error
             .ends_with("/Envelope/Body/GetCallInfo/CallId: character U+0001 is not allowed in XML"),
         "{error}"
     );
     let raw = xml.replace("&#1;", "\u{1}");
-    let error = decode_error::<GetCallInfo>(&raw);
+    let error = decode_error::<GetCallInfo, ()>(&raw);
     assert!(
         error.ends_with("character U+0001 is not allowed in XML"),
         "{error}"
@@ -234,8 +215,8 @@ fn characters_xml_does_not_allow() {
 #[test]
 fn a_byte_order_mark_is_not_a_column() {
     let xml = format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body/></s:Envelope>");
-    let plain = decode_error::<ResetPin>(&xml);
-    let with_bom = decode_error::<ResetPin>(&format!("\u{feff}{xml}"));
+    let plain = decode_error::<ResetPin, ()>(&xml);
+    let with_bom = decode_error::<ResetPin, ()>(&format!("\u{feff}{xml}"));
     assert_eq!(with_bom, plain);
 }
 
@@ -260,7 +241,7 @@ fn limits_keep_decoding_linear() {
             .join(" ")
     );
     assert_eq!(
-        decode_error::<ResetPin>(&many_attributes),
+        decode_error::<ResetPin, ()>(&many_attributes),
         "1:1 /Envelope: more than 256 attributes"
     );
 

@@ -7,8 +7,8 @@ use std::fmt::Debug;
 use ews_um::ews::*;
 use ews_um::fault::{FaultDetail, QualifiedName};
 use ews_um::xml::{AnyAttribute, Payload, RawXml};
-use ews_um::{Envelope, Error, Headers, Operation, ResponseError, SOAP_NS};
-use ews_um_tests::{assert_equivalent, fixture};
+use ews_um::{Envelope, Error, Headers, ResponseError, SOAP_NS};
+use ews_um_tests::{assert_equivalent, assert_operation, decode_error, fixture};
 
 /// The header of the documented requests.
 fn request_header() -> Option<RequestServerVersion> {
@@ -58,17 +58,9 @@ where
     );
 }
 
-fn operation<Op: Operation>(name: &str) {
-    assert_eq!(Op::OPERATION, name);
-    assert_eq!(
-        Op::SOAP_ACTION,
-        format!("http://schemas.microsoft.com/exchange/services/2006/messages/{name}")
-    );
-}
-
 #[test]
 fn play_on_phone() {
-    operation::<PlayOnPhone>("PlayOnPhone");
+    assert_operation::<PlayOnPhone>("PlayOnPhone");
     let request = PlayOnPhone {
         item_id: ItemIdType {
             id: "AkAjzQTbY/i=".into(),
@@ -94,7 +86,7 @@ fn play_on_phone() {
 
 #[test]
 fn get_phone_call_information() {
-    operation::<GetPhoneCallInformation>("GetPhoneCallInformation");
+    assert_operation::<GetPhoneCallInformation>("GetPhoneCallInformation");
     let request = GetPhoneCallInformation {
         phone_call_id: PhoneCallIdType {
             id: "NDDY5uY29y9t".into(),
@@ -122,7 +114,7 @@ fn get_phone_call_information() {
 
 #[test]
 fn disconnect_phone_call() {
-    operation::<DisconnectPhoneCall>("DisconnectPhoneCall");
+    assert_operation::<DisconnectPhoneCall>("DisconnectPhoneCall");
     let request = DisconnectPhoneCall {
         phone_call_id: PhoneCallIdType {
             id: "OWVl4NWb3N29t".into(),
@@ -282,13 +274,6 @@ fn enumerations_keep_values_newer_servers_send() {
         (info.sip_response_text.as_deref(), info.sip_response_code),
         (Some("Busy Here"), Some(486))
     );
-}
-
-fn decode_error<B: Payload + Debug, H: Headers + Debug>(xml: &str) -> String {
-    match Envelope::<B, H>::decode(xml.as_bytes()) {
-        Err(Error::Decode(e)) => e.to_string(),
-        other => panic!("expected a decoding error, got {other:?}"),
-    }
 }
 
 #[test]

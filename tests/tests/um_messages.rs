@@ -6,7 +6,7 @@ use std::fmt::Debug;
 use ews_um::um::*;
 use ews_um::xml::Payload;
 use ews_um::{Envelope, Operation};
-use ews_um_tests::{assert_equivalent, fixture};
+use ews_um_tests::{assert_equivalent, assert_operation, fixture};
 
 const CALL_ID: &str = "MDlkZjllZGMtNGUyMy00NzA5LWJkYWYtN2JlMjBjYjBhZTU2QGRmLWV1bS0wMS5leGNoYW5nZS5jb3JwLm1pY3Jvc29mdC5jb20=";
 const FOLDER_ID: &str = "AAAAAGsd2rbQLVtLobUGbrq/9IUBAEX2ikn/L8JJtI5WHI0FAW8AAAFXHhsAAA==";
@@ -34,18 +34,9 @@ where
     );
 }
 
-/// The operation's metadata ties the request to its response.
-fn operation<Op: Operation>(name: &str) {
-    assert_eq!(Op::OPERATION, name);
-    assert_eq!(
-        Op::SOAP_ACTION,
-        format!("http://schemas.microsoft.com/exchange/services/2006/messages/{name}")
-    );
-}
-
 #[test]
 fn disconnect() {
-    operation::<Disconnect>("Disconnect");
+    assert_operation::<Disconnect>("Disconnect");
     check(
         "disconnect_request",
         Disconnect {
@@ -62,7 +53,7 @@ fn disconnect() {
 
 #[test]
 fn get_call_info() {
-    operation::<GetCallInfo>("GetCallInfo");
+    assert_operation::<GetCallInfo>("GetCallInfo");
     check(
         "get_call_info_request",
         GetCallInfo {
@@ -85,7 +76,7 @@ fn get_call_info() {
 
 #[test]
 fn get_um_properties() {
-    operation::<GetUmProperties>("GetUMProperties");
+    assert_operation::<GetUmProperties>("GetUMProperties");
     check(
         "get_um_properties_request",
         GetUmProperties,
@@ -109,7 +100,7 @@ fn get_um_properties() {
 
 #[test]
 fn is_um_enabled() {
-    operation::<IsUmEnabled>("IsUMEnabled");
+    assert_operation::<IsUmEnabled>("IsUMEnabled");
     check("is_um_enabled_request", IsUmEnabled, Message::IsUmEnabled);
     check(
         "is_um_enabled_response",
@@ -122,7 +113,7 @@ fn is_um_enabled() {
 
 #[test]
 fn play_on_phone() {
-    operation::<PlayOnPhone>("PlayOnPhone");
+    assert_operation::<PlayOnPhone>("PlayOnPhone");
     let request = PlayOnPhone {
         entry_id: ENTRY_ID.into(),
         dial_string: "12345".into(),
@@ -140,7 +131,7 @@ fn play_on_phone() {
 
 #[test]
 fn play_on_phone_greeting() {
-    operation::<PlayOnPhoneGreeting>("PlayOnPhoneGreeting");
+    assert_operation::<PlayOnPhoneGreeting>("PlayOnPhoneGreeting");
     let request = PlayOnPhoneGreeting {
         greeting_type: UmGreetingType::NormalCustom,
         dial_string: "12345".into(),
@@ -162,7 +153,7 @@ fn play_on_phone_greeting() {
 
 #[test]
 fn reset_pin() {
-    operation::<ResetPin>("ResetPIN");
+    assert_operation::<ResetPin>("ResetPIN");
     check("reset_pin_request", ResetPin, Message::ResetPin);
     check(
         "reset_pin_response",
@@ -173,7 +164,7 @@ fn reset_pin() {
 
 #[test]
 fn set_missed_call_notification_enabled() {
-    operation::<SetMissedCallNotificationEnabled>("SetMissedCallNotificationEnabled");
+    assert_operation::<SetMissedCallNotificationEnabled>("SetMissedCallNotificationEnabled");
     check(
         "set_missed_call_notification_enabled_request",
         SetMissedCallNotificationEnabled { status: true },
@@ -188,7 +179,7 @@ fn set_missed_call_notification_enabled() {
 
 #[test]
 fn set_oof_status() {
-    operation::<SetOofStatus>("SetOofStatus");
+    assert_operation::<SetOofStatus>("SetOofStatus");
     check(
         "set_oof_status_request",
         SetOofStatus { status: true },
@@ -203,7 +194,7 @@ fn set_oof_status() {
 
 #[test]
 fn set_play_on_phone_dial_string() {
-    operation::<SetPlayOnPhoneDialString>("SetPlayOnPhoneDialString");
+    assert_operation::<SetPlayOnPhoneDialString>("SetPlayOnPhoneDialString");
     check(
         "set_play_on_phone_dial_string_request",
         SetPlayOnPhoneDialString {
@@ -220,7 +211,7 @@ fn set_play_on_phone_dial_string() {
 
 #[test]
 fn set_telephone_access_folder_email() {
-    operation::<SetTelephoneAccessFolderEmail>("SetTelephoneAccessFolderEmail");
+    assert_operation::<SetTelephoneAccessFolderEmail>("SetTelephoneAccessFolderEmail");
     check(
         "set_telephone_access_folder_email_request",
         SetTelephoneAccessFolderEmail {

@@ -526,7 +526,18 @@ fn struct_literal(def: &StructDef, ty: TokenStream) -> TokenStream {
 fn encode_struct(def: &StructDef) -> TokenStream {
     let mut attributes = Vec::new();
     let mut children = Vec::new();
-    encode_members(def, &quote!(self), &mut attributes, &mut children);
+    let declared: Vec<&str> = def
+        .all_attributes()
+        .filter(|a| a.namespace.is_none())
+        .map(|a| a.xml_name.as_str())
+        .collect();
+    encode_members(
+        def,
+        &quote!(self),
+        &declared,
+        &mut attributes,
+        &mut children,
+    );
     quote! {
         e.start(ns, name);
         #(#attributes)*
@@ -536,15 +547,24 @@ fn encode_struct(def: &StructDef) -> TokenStream {
     }
 }
 
+/// Adds the code that writes `def`'s members, reached through `path`;
+/// `declared` names every unqualified attribute of the whole type.
 fn encode_members(
     def: &StructDef,
     path: &TokenStream,
+    declared: &[&str],
     attributes: &mut Vec<TokenStream>,
     children: &mut Vec<TokenStream>,
 ) {
     if let Some(base) = &def.base {
         let field = ident(&base.rust_field);
-        encode_members(&base.def, &quote!(#path.#field), attributes, children);
+        encode_members(
+            &base.def,
+            &quote!(#path.#field),
+            declared,
+            attributes,
+            children,
+        );
     }
     attributes.extend(def.attributes.iter().map(|a| {
         let field = ident(&a.rust_name);
@@ -561,7 +581,7 @@ fn encode_members(
     }));
     if def.any_attribute {
         let field = ident(ANY_ATTRIBUTE_FIELD);
-        attributes.push(quote!(e.any_attributes(&#path.#field)?;));
+        attributes.push(quote!(e.any_attributes(&#path.#field, &[#(#declared),*])?;));
     }
     children.extend(def.fields.iter().map(|f| {
         let field = ident(&f.rust_name);

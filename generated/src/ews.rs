@@ -955,7 +955,7 @@ impl xml::Encode for RequestServerVersion {
     ) -> xml::EncodeResult {
         e.start(ns, name);
         e.attr_value("Version", &self.version)?;
-        e.any_attributes(&self.any_attribute)?;
+        e.any_attributes(&self.any_attribute, &["Version"])?;
         e.end();
         Ok(())
     }

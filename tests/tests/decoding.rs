@@ -142,7 +142,7 @@ fn a_fault_is_a_typed_error_that_encodes_back() {
         // the one prefix it uses itself.
         detail: Some(FaultDetail {
             other: vec![RawXml {
-                namespaces: vec![],
+                namespaces: vec![(String::new(), String::new())],
                 xml: "<e:Reason xmlns:e=\"urn:example:um-faults\">Mailbox not enabled for UM</e:Reason>".into(),
             }],
             ..FaultDetail::default()

@@ -201,7 +201,7 @@ fn an_exchange_fault_decodes_to_typed_values() {
             response_code: Some(ResponseCodeType::ErrorSchemaValidation),
             message: Some("The request failed schema validation.".into()),
             message_xml: Some(RawXml {
-                namespaces: vec![],
+                namespaces: vec![(String::new(), String::new())],
                 xml: format!(
                     "<t:MessageXml xmlns:t=\"{T_NAMESPACE}\">\n          <t:LineNumber>9</t:LineNumber>\n          \
                      <t:LinePosition>23</t:LinePosition>\n          <t:Violation>The 'Id' attribute is not declared.</t:Violation>\n        \
@@ -307,5 +307,34 @@ fn bad_ews_input_is_located() {
     assert_eq!(
         decode_error::<DisconnectPhoneCallResponse, Option<ServerVersionInfo>>(&unknown_header),
         "2:3 /Envelope/Header/Audit: header entry {urn:example:audit}Audit must be understood, and is not known"
+    );
+}
+
+#[test]
+fn kept_xml_must_be_sound_to_be_kept() {
+    let response = |kept: &str| {
+        format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><DisconnectPhoneCallResponse ResponseClass=\"Error\" xmlns=\"{M_NAMESPACE}\">\
+             <MessageXml>{kept}</MessageXml></DisconnectPhoneCallResponse></s:Body></s:Envelope>"
+        )
+    };
+    for (kept, problem) in [
+        ("<x>&bogus;</x>", "unknown entity &bogus;"),
+        ("<x><p:y/></x>", "namespace prefix \"p\" is not declared"),
+        ("<x q:a=\"1\"/>", "attribute prefix \"q\" is not declared"),
+        ("<x>&#1;</x>", "character U+0001 is not allowed in XML"),
+    ] {
+        let error = decode_error::<DisconnectPhoneCallResponse, ()>(&response(kept));
+        assert!(error.ends_with(problem), "{kept}: {error}");
+    }
+
+    // Kept without a default namespace, it keeps meaning "no namespace".
+    let xml = response("<Value Name=\"x\">1</Value>");
+    let decoded = Envelope::<DisconnectPhoneCallResponse>::decode(xml.as_bytes()).unwrap();
+    let encoded = decoded.encode().unwrap();
+    assert_equivalent(&encoded, xml.as_bytes());
+    assert_eq!(
+        Envelope::<DisconnectPhoneCallResponse>::decode(&encoded).unwrap(),
+        decoded
     );
 }

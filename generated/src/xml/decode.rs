@@ -277,7 +277,7 @@ impl<'a> Decoder<'a> {
         let from = self.frames.last().map_or(0, |f| f.content);
         let in_scope = self.bindings.len();
         let namespaces_at_start = self.namespaces(in_scope, &[]);
-        self.skip()?;
+        self.read_through()?;
         let xml = self
             .text
             .get(from..self.last_end_tag_start().max(from))
@@ -294,14 +294,56 @@ impl<'a> Decoder<'a> {
             .map(|b| b.prefix.to_string())
             .collect();
         let inherited = self.namespaces(outer, &own);
-        self.skip()?;
+        self.attributes(start).try_for_each(|attr| attr.map(drop))?;
+        self.read_through()?;
         let end = offset(self.reader.buffer_position());
         let xml = self.text.get(start.pos..end).unwrap_or("");
         Ok(RawXml::new(inherited, xml))
     }
 
+    /// Reads the rest of the current element as decoding reads what it
+    /// keeps: every element's prefixes resolved, every attribute read, every
+    /// reference and character checked. Content kept as written is written
+    /// again later, so it must be sound.
+    fn read_through(&mut self) -> Result<(), DecodeError> {
+        let depth = self.frames.len();
+        loop {
+            let (pos, event) = self.next_event()?;
+            let text = match event {
+                Event::Start(raw) => {
+                    let start = self.enter(pos, raw)?;
+                    self.attributes(&start)
+                        .try_for_each(|attr| attr.map(drop))?;
+                    continue;
+                }
+                Event::End(_) => {
+                    self.ended = true;
+                    if self.frames.len() == depth {
+                        return Ok(());
+                    }
+                    continue;
+                }
+                Event::Text(t) => t.xml10_content(),
+                Event::CData(c) => c.xml10_content(),
+                Event::GeneralRef(r) => Cow::Owned(self.resolve_reference(pos, &r)?.to_string()),
+                Event::Eof => return Err(self.unexpected_eof(pos)),
+                _ => continue,
+            };
+            if let Some(ch) = super::first_non_xml_char(&text) {
+                let depth = self.frames.len();
+                return Err(self.error_at(
+                    pos,
+                    depth,
+                    format!("character U+{:04X} is not allowed in XML", u32::from(ch)),
+                ));
+            }
+        }
+    }
+
     /// The effective declarations among the first `count` bindings, one per
-    /// prefix, leaving out the prefixes in `except`.
+    /// prefix, leaving out the prefixes in `except`. The default namespace
+    /// is always there, empty when none is declared, so that kept content
+    /// keeps meaning "no namespace" wherever it is written.
     fn namespaces(&self, count: usize, except: &[String]) -> Vec<(String, String)> {
         let mut found: Vec<(String, String)> = Vec::new();
         for b in self.bindings[..count].iter().rev() {
@@ -309,6 +351,9 @@ impl<'a> Decoder<'a> {
             if !found.iter().any(|(p, _)| p == prefix) && !except.iter().any(|p| p == prefix) {
                 found.push((prefix.to_owned(), b.uri.to_string()));
             }
+        }
+        if !found.iter().any(|(p, _)| p.is_empty()) && !except.iter().any(String::is_empty) {
+            found.push((String::new(), String::new()));
         }
         found.reverse();
         found

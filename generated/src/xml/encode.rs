@@ -126,9 +126,29 @@ impl Encoder {
     }
 
     /// Adds attributes kept from a decoded document, declaring a prefix for
-    /// each namespace.
-    pub fn any_attributes(&mut self, attributes: &[AnyAttribute]) -> Result<(), EncodeError> {
+    /// each namespace. `declared` names the element's own (unqualified)
+    /// attributes, which a kept one may not repeat; nor may it be a
+    /// namespace declaration or have a name that is not an XML name.
+    pub fn any_attributes(
+        &mut self,
+        attributes: &[AnyAttribute],
+        declared: &[&str],
+    ) -> Result<(), EncodeError> {
         for (i, attr) in attributes.iter().enumerate() {
+            let repeated = attributes[..i]
+                .iter()
+                .any(|a| a.namespace == attr.namespace && a.name == attr.name)
+                || (attr.namespace.is_empty() && declared.contains(&attr.name.as_str()));
+            if !is_ncname(&attr.name)
+                || attr.namespace == XMLNS_NS
+                || (attr.namespace.is_empty() && attr.name == "xmlns")
+                || repeated
+            {
+                return Err(self.error(format!(
+                    "{:?} cannot be written as a kept attribute",
+                    attr.name
+                )));
+            }
             let name = if attr.namespace.is_empty() {
                 attr.name.clone()
             } else if attr.namespace == super::XML_NS {
@@ -160,7 +180,15 @@ impl Encoder {
                 .unwrap_or(raw.xml.len());
             self.out.extend_from_slice(&raw.xml.as_bytes()[..name_end]);
             self.in_start_tag = true;
-            let declared = self.declare(&raw.namespaces);
+            // The default namespace in effect here needs no declaring.
+            let inherited = self.open.last().map_or("", |o| o.default_ns);
+            let needed: Vec<(String, String)> = raw
+                .namespaces
+                .iter()
+                .filter(|(p, ns)| !(p.is_empty() && ns == inherited))
+                .cloned()
+                .collect();
+            let declared = self.declare(&needed);
             self.in_start_tag = false;
             self.out.extend_from_slice(&raw.xml.as_bytes()[name_end..]);
             if let Err(problem) = declared
@@ -278,6 +306,9 @@ impl Encoder {
     }
 }
 
+/// The namespace of namespace declarations themselves.
+const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+
 /// Whether `name` can be a namespace prefix (an XML name without `:`).
 fn is_ncname(name: &str) -> bool {
     let mut chars = name.chars();
@@ -378,5 +409,33 @@ mod tests {
         );
         assert!(e.text("\u{FFFE}").is_err());
         assert!(e.text("\u{FFFD}").is_ok());
+    }
+
+    #[test]
+    fn kept_attributes_cannot_inject_markup() {
+        let attr = |namespace: &str, name: &str| AnyAttribute {
+            namespace: namespace.into(),
+            name: name.into(),
+            value: "v".into(),
+        };
+        let mut e = Encoder::new();
+        e.start("", "A");
+        e.any_attributes(&[attr("urn:s", "mustUnderstand")], &["Version"])
+            .unwrap();
+        for bad in [
+            attr("", r#"x="1"/><B"#),
+            attr("", "Version"),
+            attr("", "xmlns"),
+            attr(XMLNS_NS, "p"),
+            attr("", "a b"),
+            attr("urn:s", "q:r"),
+        ] {
+            assert!(
+                e.any_attributes(&[bad.clone()], &["Version"]).is_err(),
+                "{bad:?}"
+            );
+        }
+        e.end();
+        assert_eq!(body(e), r#"<A xmlns:a0="urn:s" a0:mustUnderstand="v"/>"#);
     }
 }

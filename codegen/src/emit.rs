@@ -6,6 +6,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
 use crate::model::*;
+use crate::naming;
 
 pub fn module(module: &Module) -> TokenStream {
     let namespaces = module.namespaces.iter().map(|(name, uri)| {
@@ -690,10 +691,7 @@ fn field_init(field: &Ident, value: TokenStream) -> TokenStream {
 /// The local variable that collects a member while decoding: the field's
 /// name, unless that is one of the names the decoding code itself uses.
 fn slot(field: &str) -> Ident {
-    match field {
-        "d" | "start" | "child" | "attr" => format_ident!("{field}_value"),
-        _ => ident(field),
-    }
+    ident(&naming::slot_name(field))
 }
 
 fn doc_attrs(text: &str) -> TokenStream {

@@ -325,6 +325,13 @@ impl Lowering<'_> {
         }
         if let Some(content) = &complex.content {
             let content_meta = &self.loaded.types.items[content];
+            if complex.max_occurs != MaxOccurs::Bounded(1) {
+                return Err(self.unsupported(
+                    ident,
+                    "xs:sequence",
+                    "a content model that repeats (maxOccurs on the group)",
+                ));
+            }
             let group = match &content_meta.variant {
                 MetaTypeVariant::Sequence(group) | MetaTypeVariant::All(group) => group,
                 MetaTypeVariant::Choice(_) => {
@@ -340,8 +347,13 @@ impl Lowering<'_> {
             };
             for element in group.elements.iter() {
                 let mut field = self.field(ident, element)?;
-                // A content model that may be absent makes all of it optional.
-                if complex.min_occurs == 0 && field.occurs == Occurs::Required {
+                // A content model that may be absent makes all of it
+                // optional. (An extension reports its base's: the base's
+                // own members get it when the base is lowered.)
+                if complex.min_occurs == 0
+                    && complex.base == Base::None
+                    && field.occurs == Occurs::Required
+                {
                     field.occurs = Occurs::Optional;
                 }
                 if field.ty == TypeRef::AnyElement
@@ -367,6 +379,8 @@ impl Lowering<'_> {
                 ));
             }
         }
+        // Field names must be unique in the type, and so must the local
+        // variables that decoding collects every member of the chain in.
         let mut seen = HashSet::new();
         for name in def.member_names() {
             if !seen.insert(name.to_owned()) {
@@ -374,6 +388,20 @@ impl Lowering<'_> {
                     ident,
                     "field",
                     &format!("two members map to the field name {name}"),
+                ));
+            }
+        }
+        let mut slots = HashSet::new();
+        let members = def
+            .all_attributes()
+            .map(|a| &a.rust_name)
+            .chain(def.all_fields().map(|f| &f.rust_name));
+        for name in members {
+            if !slots.insert(naming::slot_name(name)) {
+                return Err(self.unsupported(
+                    ident,
+                    "field",
+                    &format!("a member of this type and of its base map to {name}"),
                 ));
             }
         }
@@ -659,6 +687,33 @@ fn box_recursive_fields(types: &mut [TypeDef]) {
                 }
                 _ => false,
             };
+        }
+    }
+    // Each type's copy of its bases' members follows the bases themselves.
+    let boxed: HashMap<String, Vec<bool>> = types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            TypeKind::Struct(def) => Some((
+                t.rust_name.clone(),
+                def.fields.iter().map(|f| f.boxed).collect(),
+            )),
+            _ => None,
+        })
+        .collect();
+    fn sync(def: &mut StructDef, boxed: &HashMap<String, Vec<bool>>) {
+        let Some(base) = &mut def.base else { return };
+        if let Some(flags) = boxed.get(&base.rust_type) {
+            base.def
+                .fields
+                .iter_mut()
+                .zip(flags)
+                .for_each(|(f, &b)| f.boxed = b);
+        }
+        sync(&mut base.def, boxed);
+    }
+    for ty in types.iter_mut() {
+        if let TypeKind::Struct(def) = &mut ty.kind {
+            sync(def, &boxed);
         }
     }
 }

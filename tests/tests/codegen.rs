@@ -273,3 +273,44 @@ fn unsupported_built_in_types_point_at_their_user() {
     assert!(error.contains("Values"), "{error}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Generates from a schema given as text (namespace `urn:t`, prefix `t`).
+fn generate_from(name: &str, body: &str) -> Result<String, ews_um_codegen::Error> {
+    let dir = scratch_dir(name);
+    let schema = dir.join("s.xsd");
+    let text = format!(
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t" targetNamespace="urn:t" elementFormDefault="qualified">
+{body}
+</xs:schema>
+"#
+    );
+    std::fs::write(&schema, text).unwrap();
+    let result = Builder::new().schema(&schema).generate();
+    std::fs::remove_dir_all(dir).unwrap();
+    result
+}
+
+#[test]
+fn shapes_the_generator_cannot_render_yet_are_refused_not_mangled() {
+    let repeated = generate_from(
+        "repeated",
+        r#"<xs:complexType name="Pairs"><xs:sequence maxOccurs="unbounded">
+  <xs:element name="K" type="xs:string"/><xs:element name="V" type="xs:string"/></xs:sequence></xs:complexType>
+<xs:element name="Pairs" type="t:Pairs"/>"#,
+    );
+    let error = repeated.unwrap_err().to_string();
+    assert!(
+        error.contains(":2: xs:sequence in Pairs: not supported yet: a content model that repeats"),
+        "{error}"
+    );
+
+    let clash = generate_from(
+        "clash",
+        r#"<xs:complexType name="Base"><xs:sequence><xs:element name="Value" type="xs:string"/></xs:sequence></xs:complexType>
+<xs:complexType name="Derived"><xs:complexContent><xs:extension base="t:Base">
+  <xs:attribute name="value" type="xs:int"/></xs:extension></xs:complexContent></xs:complexType>
+<xs:element name="Derived" type="t:Derived"/>"#,
+    );
+    let error = clash.unwrap_err().to_string();
+    assert!(error.contains("field in Derived: not supported yet: a member of this type and of its base map to value"), "{error}");
+}

@@ -431,7 +431,8 @@ mod tests {
             attr("urn:s", "q:r"),
         ] {
             assert!(
-                e.any_attributes(std::slice::from_ref(&bad), &["Version"]).is_err(),
+                e.any_attributes(std::slice::from_ref(&bad), &["Version"])
+                    .is_err(),
                 "{bad:?}"
             );
         }

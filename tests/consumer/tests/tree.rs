@@ -1,7 +1,7 @@
 //! A recursive type, and members named like the decoder's variables.
 
 use ews_um::{Envelope, SOAP_NS};
-use ews_um_consumer::tree::{Message, Node, Tree};
+use ews_um_consumer::tree::{Labelled, Message, Node, Section, Tree};
 
 #[test]
 fn recursive_types_round_trip() {
@@ -42,4 +42,28 @@ fn elements_of_included_files_are_generated() {
         panic!("not a leaf")
     };
     assert_eq!(leaf.0, "green");
+}
+
+#[test]
+fn extensions_of_recursive_bases_keep_their_own_required_members() {
+    let xml = format!(
+        r#"<s:Envelope xmlns:s="{SOAP_NS}"><s:Body><Section xmlns="urn:example:tree">
+        <Label>1</Label><Next><Label>1.1</Label></Next><Body>text</Body></Section></s:Body></s:Envelope>"#
+    );
+    let section: Section = Envelope::<Section>::decode(xml.as_bytes()).unwrap().body;
+    let next = Labelled {
+        label: Some("1.1".into()),
+        next: None,
+    };
+    assert_eq!(
+        section.labelled,
+        Labelled {
+            label: Some("1".into()),
+            next: Some(Box::new(next))
+        }
+    );
+    // The base's optional sequence does not make the extension's own member optional.
+    assert_eq!(section.body, "text");
+    let encoded = Envelope::new(section.clone()).encode().unwrap();
+    assert_eq!(Envelope::<Section>::decode(&encoded).unwrap().body, section);
 }

@@ -33,10 +33,14 @@ impl fmt::Display for ResponseError {
 impl std::error::Error for ResponseError {}
 
 impl ResponseMessageType {
-    /// `Err` with the code and text when the class is `Error`; `Ok` for
-    /// `Success` and `Warning` (whose text stays in the message).
+    /// `Ok` for `Success` and `Warning` (whose text stays in the message);
+    /// `Err` with the code and text for `Error`, and for a class this
+    /// schema does not know.
     pub fn check(&self) -> Result<(), Box<ResponseError>> {
-        if self.response_class != ResponseClassType::Error {
+        if matches!(
+            self.response_class,
+            ResponseClassType::Success | ResponseClassType::Warning
+        ) {
             return Ok(());
         }
         Err(Box::new(ResponseError {

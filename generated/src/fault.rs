@@ -3,9 +3,10 @@
 use std::fmt;
 
 use crate::envelope::SOAP_NS;
-use crate::ews::{ResponseCodeType, T_NAMESPACE};
+use crate::ews::{MessageXml, ResponseCodeType, T_NAMESPACE};
 use crate::xml::{
-    Decode, DecodeError, Decoder, Element, Encode, EncodeError, Encoder, RawXml, Start, XML_NS,
+    Decode, DecodeError, Decoder, Element, Encode, EncodeError, Encoder, Node, RawXml, Start,
+    XML_NS,
 };
 
 /// A namespace-qualified name, such as a fault code.
@@ -58,7 +59,10 @@ pub struct Fault {
     pub detail: Option<FaultDetail>,
 }
 
-/// The `detail` of a fault, as Exchange fills it.
+/// The `detail` of a fault, as Exchange fills it. Entries that are not
+/// Exchange's, or not in the form Exchange gives them, are kept as written
+/// in `other` and `text`: a fault is never a decoding failure because of
+/// its detail.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct FaultDetail {
@@ -75,18 +79,24 @@ pub struct FaultDetail {
     )]
     pub message: Option<String>,
     /// Exchange's further details (`t:MessageXml`: for example the line and
-    /// position of a schema violation), kept as written.
+    /// position of a schema violation).
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub message_xml: Option<RawXml>,
+    pub message_xml: Option<MessageXml>,
     /// Any other detail entries, kept as written.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub other: Vec<RawXml>,
+    /// Text directly in the detail, kept as written.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
+    pub text: String,
 }
 
 /// The namespace of the entries Exchange puts in a fault's detail.
@@ -95,18 +105,46 @@ pub const ERRORS_NS: &str = "http://schemas.microsoft.com/exchange/services/2006
 impl Decode for FaultDetail {
     fn decode(d: &mut Decoder<'_>, _: &Start<'_>) -> Result<Self, DecodeError> {
         let mut detail = FaultDetail::default();
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (ERRORS_NS, "ResponseCode") => d.decode_once(&mut detail.response_code, &child)?,
-                (ERRORS_NS, "Message") => d.decode_once(&mut detail.message, &child)?,
-                (T_NAMESPACE, "MessageXml") if detail.message_xml.is_none() => {
-                    detail.message_xml = Some(d.raw_element(&child)?);
+        while let Some(node) = d.next_node()? {
+            let child = match node {
+                Node::Text(text) => {
+                    detail.text.push_str(&text);
+                    continue;
                 }
-                _ => detail.other.push(d.raw_element(&child)?),
+                Node::Element(child) => child,
+            };
+            // Each entry is kept first, then read: one that does not read
+            // as Exchange's stays kept.
+            let raw = d.raw_element(&child)?;
+            let read = match child.name() {
+                (ERRORS_NS, "ResponseCode") if detail.response_code.is_none() => {
+                    read_kept(&raw).map(|code| detail.response_code = Some(code))
+                }
+                (ERRORS_NS, "Message") if detail.message.is_none() => {
+                    read_kept(&raw).map(|message| detail.message = Some(message))
+                }
+                (T_NAMESPACE, "MessageXml") if detail.message_xml.is_none() => {
+                    read_kept(&raw).map(|xml| detail.message_xml = Some(xml))
+                }
+                _ => None,
+            };
+            if read.is_none() {
+                detail.other.push(raw);
             }
+        }
+        if detail.text.trim().is_empty() {
+            detail.text.clear();
         }
         Ok(detail)
     }
+}
+
+/// `raw` read as a `T`, if it is one.
+fn read_kept<T: Decode>(raw: &RawXml) -> Option<T> {
+    let xml = raw.standalone(|_, _| false)?;
+    let mut d = Decoder::new(xml.as_bytes()).ok()?;
+    let start = d.root().ok()?;
+    T::decode(&mut d, &start).ok()
 }
 
 impl Encode for FaultDetail {
@@ -119,8 +157,9 @@ impl Encode for FaultDetail {
         e.start(ns, name);
         e.element(ERRORS_NS, "ResponseCode", &self.response_code)?;
         e.element(ERRORS_NS, "Message", &self.message)?;
-        e.raw_elements(&self.message_xml)?;
+        e.element(T_NAMESPACE, "MessageXml", &self.message_xml)?;
         e.raw_elements(&self.other)?;
+        e.text(&self.text)?;
         e.end();
         Ok(())
     }

@@ -134,16 +134,22 @@ fn a_fault_is_a_typed_error_that_encodes_back() {
         panic!("expected a fault");
     };
     let expected = Fault {
-        code: QualifiedName { namespace: SOAP_NS.into(), name: "Server".into() },
+        code: QualifiedName {
+            namespace: SOAP_NS.into(),
+            name: "Server".into(),
+        },
         string: "The PIN could not be reset.".into(),
         lang: Some("en-US".into()),
         actor: Some("https://mail.example.com/EWS/UM2007Legacy.asmx".into()),
-        // An entry Exchange does not define is kept as written; it declares
-        // the one prefix it uses itself.
+        // An entry Exchange does not define is kept as written, with the
+        // declarations it relies on.
         detail: Some(FaultDetail {
             other: vec![RawXml {
-                namespaces: vec![(String::new(), String::new())],
-                xml: "<e:Reason xmlns:e=\"urn:example:um-faults\">Mailbox not enabled for UM</e:Reason>".into(),
+                namespaces: vec![
+                    (String::new(), String::new()),
+                    ("e".into(), "urn:example:um-faults".into()),
+                ],
+                xml: "<e:Reason>Mailbox not enabled for UM</e:Reason>".into(),
             }],
             ..FaultDetail::default()
         }),

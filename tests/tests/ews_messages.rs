@@ -200,15 +200,23 @@ fn an_exchange_fault_decodes_to_typed_values() {
         FaultDetail {
             response_code: Some(ResponseCodeType::ErrorSchemaValidation),
             message: Some("The request failed schema validation.".into()),
-            message_xml: Some(RawXml {
-                namespaces: vec![(String::new(), String::new())],
-                xml: format!(
-                    "<t:MessageXml xmlns:t=\"{T_NAMESPACE}\">\n          <t:LineNumber>9</t:LineNumber>\n          \
-                     <t:LinePosition>23</t:LinePosition>\n          <t:Violation>The 'Id' attribute is not declared.</t:Violation>\n        \
-                     </t:MessageXml>"
-                ),
+            message_xml: Some(MessageXml {
+                any: [
+                    "<t:LineNumber>9</t:LineNumber>",
+                    "<t:LinePosition>23</t:LinePosition>",
+                    "<t:Violation>The 'Id' attribute is not declared.</t:Violation>"
+                ]
+                .map(|xml| RawXml {
+                    namespaces: vec![
+                        (String::new(), String::new()),
+                        ("t".into(), T_NAMESPACE.into())
+                    ],
+                    xml: xml.into()
+                })
+                .into(),
             }),
             other: vec![],
+            text: String::new(),
         }
     );
     let encoded = Envelope::new(*fault.clone()).encode().unwrap();
@@ -337,4 +345,34 @@ fn kept_xml_must_be_sound_to_be_kept() {
         Envelope::<DisconnectPhoneCallResponse>::decode(&encoded).unwrap(),
         decoded
     );
+}
+
+#[test]
+fn a_fault_with_an_unexpected_detail_is_still_a_fault() {
+    let fault = |detail: &str| {
+        format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><s:Fault><faultcode>s:Server</faultcode><faultstring>boom</faultstring>\
+             <detail>{detail}</detail></s:Fault></s:Body></s:Envelope>"
+        )
+    };
+    for detail in [
+        "Stack trace: at Exchange.Ews.Process()",
+        "<e:ResponseCode xmlns:e=\"http://schemas.microsoft.com/exchange/services/2006/errors\"><b>ErrorX</b></e:ResponseCode>",
+        "<e:Message xmlns:e=\"http://schemas.microsoft.com/exchange/services/2006/errors\">one</e:Message>\
+         <e:Message xmlns:e=\"http://schemas.microsoft.com/exchange/services/2006/errors\">two</e:Message>",
+    ] {
+        let xml = fault(detail);
+        let Err(Error::Fault(decoded)) =
+            Envelope::<DisconnectPhoneCallResponse>::decode(xml.as_bytes())
+        else {
+            panic!("{detail}: expected a fault");
+        };
+        let encoded = Envelope::new((*decoded).clone()).encode().unwrap();
+        assert_equivalent(&encoded, xml.as_bytes());
+        let Err(Error::Fault(again)) = Envelope::<DisconnectPhoneCallResponse>::decode(&encoded)
+        else {
+            panic!()
+        };
+        assert_eq!(again, decoded, "{detail}");
+    }
 }

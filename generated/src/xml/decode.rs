@@ -81,6 +81,14 @@ impl Start<'_> {
     }
 }
 
+/// A child of an element whose content mixes elements and text.
+pub enum Node<'a> {
+    /// A child element, its start tag just read.
+    Element(Start<'a>),
+    /// A piece of text.
+    Text(Cow<'a, str>),
+}
+
 /// One attribute of a start tag, namespace-resolved (never an `xmlns`
 /// declaration).
 pub struct Attr<'s> {
@@ -179,7 +187,38 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// The next child element of the current element, or `None` once its end
+    /// The next child element or piece of text of the current element (for
+    /// content that mixes both), or `None` once its end tag is read. Text
+    /// comes a piece at a time: text, a CDATA section, a reference.
+    pub fn next_node(&mut self) -> Result<Option<Node<'a>>, DecodeError> {
+        loop {
+            let (pos, event) = self.next_event()?;
+            let text = match event {
+                Event::Start(start) => {
+                    return self.enter(pos, start).map(|s| Some(Node::Element(s)));
+                }
+                Event::End(_) => {
+                    self.ended = true;
+                    return Ok(None);
+                }
+                Event::Text(t) => t.xml10_content(),
+                Event::CData(c) => c.xml10_content(),
+                Event::GeneralRef(r) => Cow::Owned(self.resolve_reference(pos, &r)?.to_string()),
+                Event::Eof => return Err(self.unexpected_eof(pos)),
+                _ => continue,
+            };
+            if let Some(ch) = super::first_non_xml_char(&text) {
+                let depth = self.frames.len();
+                return Err(self.error_at(
+                    pos,
+                    depth,
+                    format!("character U+{:04X} is not allowed in XML", u32::from(ch)),
+                ));
+            }
+            return Ok(Some(Node::Text(text)));
+        }
+    }
+
     /// tag is read. Comments, processing instructions and white space are
     /// skipped; any other text is an error (the content is element-only).
     pub fn next_child(&mut self) -> Result<Option<Start<'a>>, DecodeError> {
@@ -288,17 +327,41 @@ impl<'a> Decoder<'a> {
     /// The element `start` whole, kept as written: its markup from start tag
     /// to end tag, and the declarations in scope that it does not make itself.
     pub fn raw_element(&mut self, start: &Start<'_>) -> Result<RawXml, DecodeError> {
-        let outer = self.frames.last().map_or(0, |f| f.outer_bindings);
-        let own: Vec<String> = self.bindings[outer..]
-            .iter()
-            .map(|b| b.prefix.to_string())
+        // The declarations in effect, the element's own included, go with
+        // the markup; the markup keeps no declarations of its own. So the
+        // same element kept twice (after being written again) is kept the
+        // same way.
+        let namespaces = self.namespaces(self.bindings.len(), &[]);
+        let own_declarations: Vec<(usize, usize)> = start
+            .raw
+            .attributes()
+            .filter_map(Result::ok)
+            .filter(|a| a.key.0 == "xmlns" || a.key.0.starts_with("xmlns:"))
+            .filter_map(|a| self.attribute_span(a.key.0, &a.value))
             .collect();
-        let inherited = self.namespaces(outer, &own);
         self.attributes(start).try_for_each(|attr| attr.map(drop))?;
         self.read_through()?;
         let end = offset(self.reader.buffer_position());
-        let xml = self.text.get(start.pos..end).unwrap_or("");
-        Ok(RawXml::new(inherited, xml))
+        let mut xml = String::with_capacity(end.saturating_sub(start.pos));
+        let mut from = start.pos;
+        for (span_start, span_end) in own_declarations {
+            xml.push_str(self.text.get(from..span_start).unwrap_or(""));
+            from = span_end;
+        }
+        xml.push_str(self.text.get(from..end).unwrap_or(""));
+        Ok(RawXml::new(namespaces, &xml))
+    }
+
+    /// Where the attribute whose key and value are these slices of the
+    /// input stands, with the white space before it: `( key="value")`.
+    fn attribute_span(&self, key: &str, value: &str) -> Option<(usize, usize)> {
+        let base = self.text.as_ptr() as usize;
+        let key_at = (key.as_ptr() as usize).checked_sub(base)?;
+        let value_end = (value.as_ptr() as usize).checked_sub(base)? + value.len();
+        let before = self.text.get(..key_at)?;
+        let start = before.trim_end_matches([' ', '\t', '\r', '\n']).len();
+        // The closing quote follows the value.
+        (value_end < self.text.len()).then_some((start, value_end + 1))
     }
 
     /// Reads the rest of the current element as decoding reads what it

@@ -171,38 +171,31 @@ impl Encoder {
         elements: impl IntoIterator<Item = &'r RawXml>,
     ) -> Result<(), EncodeError> {
         for raw in elements {
-            self.close_start_tag();
-            let start = self.out.len();
-            // Declarations go right after the element's name: `<p:name`.
-            let name_end = raw
-                .xml
-                .find([' ', '\t', '\r', '\n', '/', '>'])
-                .unwrap_or(raw.xml.len());
-            self.out.extend_from_slice(&raw.xml.as_bytes()[..name_end]);
-            self.in_start_tag = true;
             // The default namespace in effect here needs no declaring.
             let inherited = self.open.last().map_or("", |o| o.default_ns);
-            let needed: Vec<(String, String)> = raw
-                .namespaces
-                .iter()
-                .filter(|(p, ns)| !(p.is_empty() && ns == inherited))
-                .cloned()
-                .collect();
-            let declared = self.declare(&needed);
-            self.in_start_tag = false;
-            self.out.extend_from_slice(&raw.xml.as_bytes()[name_end..]);
-            if let Err(problem) = declared
-                .map_err(|e| e.message)
-                .and_then(|()| check_element(&self.out[start..]))
-            {
-                self.out.truncate(start);
-                return Err(self.error(format!(
-                    "kept XML {:?} cannot be written: {problem}",
-                    raw.xml
-                )));
+            let written = raw.standalone(|prefix, ns| prefix.is_empty() && ns == inherited);
+            let checked = written
+                .ok_or_else(|| "it does not start with an element".to_owned())
+                .and_then(|xml| {
+                    check_element(xml.as_bytes())?;
+                    Ok(xml)
+                });
+            match checked {
+                Ok(xml) => self.raw(&xml),
+                Err(problem) => {
+                    return Err(self.error(format!(
+                        "kept XML {:?} cannot be written: {problem}",
+                        raw.xml
+                    )));
+                }
             }
         }
         Ok(())
+    }
+
+    fn raw(&mut self, xml: &str) {
+        self.close_start_tag();
+        self.out.extend_from_slice(xml.as_bytes());
     }
 
     /// Writes escaped text into the current element.
@@ -320,13 +313,10 @@ fn is_ncname(name: &str) -> bool {
 /// Checks that `xml` is exactly one well-formed element whose prefixes are
 /// all declared in it.
 fn check_element(xml: &[u8]) -> Result<(), String> {
-    if !xml.starts_with(b"<") || matches!(xml.get(1), Some(b'!' | b'?' | b'/')) {
-        return Err("it does not start with an element".into());
-    }
     let mut d = super::Decoder::new(xml).map_err(|e| e.message)?;
-    d.root()
-        .and_then(|_| d.skip())
-        .and_then(|()| d.finish())
+    let root = d.root().map_err(|e| e.message)?;
+    d.raw_element(&root)
+        .and_then(|_| d.finish())
         .map_err(|e| e.message)
 }
 

@@ -13,7 +13,7 @@ mod simple;
 use std::borrow::Cow;
 
 pub use crate::error::{DecodeError, EncodeError};
-pub use decode::{Attr, Decoder, Start};
+pub use decode::{Attr, Decoder, Node, Start};
 pub use encode::Encoder;
 pub use raw::{AnyAttribute, RawXml};
 pub use simple::collapse;

@@ -30,6 +30,43 @@ impl RawXml {
     }
 }
 
+impl RawXml {
+    /// The element with the declarations it relies on written into its
+    /// start tag, so that it stands on its own (leaving out the
+    /// `(prefix, namespace)` declarations `skip` says are not needed).
+    /// `None` if it does not start with an element.
+    pub fn standalone(&self, skip: impl Fn(&str, &str) -> bool) -> Option<String> {
+        let xml = &self.xml;
+        if !xml.starts_with('<') || matches!(xml.as_bytes().get(1), Some(b'!' | b'?' | b'/')) {
+            return None;
+        }
+        // Declarations go right after the element's name: `<p:name`.
+        let name_end = xml
+            .find([' ', '\t', '\r', '\n', '/', '>'])
+            .unwrap_or(xml.len());
+        let mut out = String::with_capacity(xml.len() + 64);
+        out.push_str(&xml[..name_end]);
+        for (prefix, namespace) in self.namespaces.iter().filter(|(p, ns)| !skip(p, ns)) {
+            let attr = if prefix.is_empty() {
+                "xmlns".to_owned()
+            } else {
+                format!("xmlns:{prefix}")
+            };
+            out.push_str(&format!(" {attr}=\"{}\"", escape_attr(namespace)));
+        }
+        out.push_str(&xml[name_end..]);
+        Some(out)
+    }
+}
+
+/// `value` escaped for a double-quoted attribute.
+fn escape_attr(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
+}
+
 /// Whether `prefix:` stands in `xml` other than as the end of a longer name
 /// (`s:` in `xmlns:t` is not the prefix `s`).
 fn uses_prefix(xml: &str, prefix: &str) -> bool {

@@ -54,4 +54,4 @@ fn the_documented_response_decodes() {
     assert!(again.encode().is_ok());
 }
 RUST
-CARGO_TARGET_DIR=target cargo test --quiet --manifest-path "$scratch/Cargo.toml"
+CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}" cargo test --quiet --manifest-path "$scratch/Cargo.toml"

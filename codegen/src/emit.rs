@@ -115,7 +115,16 @@ impl Emitter<'_> {
             let field = ident(&a.rust_name);
             let ty = rust_type(&a.ty);
             let ty = if a.required { ty } else { quote!(Option<#ty>) };
-            let doc = doc_attrs(&a.docs);
+            let default = a
+                .default
+                .as_ref()
+                .map(|d| format!("When absent, the schema's default applies: `{d}`."));
+            let docs: Vec<&str> = [a.docs.as_str()]
+                .into_iter()
+                .chain(default.as_deref())
+                .filter(|d| !d.is_empty())
+                .collect();
+            let doc = doc_attrs(&docs.join("\n\n"));
             let skip = (!a.required).then(skip_none);
             quote!(#doc #skip pub #field: #ty,)
         });

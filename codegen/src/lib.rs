@@ -31,52 +31,70 @@ mod naming;
 mod output;
 mod source_map;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use xsd_parser::models::IdentType;
+
 pub use error::Error;
-pub use output::{diff, write_all_atomically, write_atomically};
+pub use output::{diff, diff_labelled, write_all_atomically, write_atomically};
 
 /// What [`Builder::inspect`] found.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// Types `xsd-parser` interpreted, built-in ones included.
-    pub types: usize,
+    /// Named types (`complexType`, `simpleType`) in the schemas' files.
+    pub named_types: usize,
+    /// Types `xsd-parser` interpreted: named, anonymous, elements' and
+    /// built-in ones.
+    pub interpreted: usize,
     /// Top-level elements selected.
     pub elements: usize,
     /// Time to load and interpret the schemas.
     pub load_time: Duration,
     /// The elements that cannot be generated yet, by the first construct
-    /// each one reaches that the generator cannot render.
-    pub unsupported: BTreeMap<String, Vec<String>>,
+    /// each reaches that the generator cannot render.
+    pub blocked_elements: BTreeMap<String, Vec<String>>,
+    /// Every construct the generator cannot render, with the types and
+    /// elements that use it.
+    pub unsupported: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let blocked: usize = self.unsupported.values().map(Vec::len).sum();
+        let examples = |names: &mut dyn Iterator<Item = &String>| {
+            names.take(3).cloned().collect::<Vec<_>>().join(", ")
+        };
+        let blocked: usize = self.blocked_elements.values().map(Vec::len).sum();
         writeln!(
             f,
-            "{} types interpreted in {:.0?}",
-            self.types, self.load_time
+            "{} named types ({} interpreted in all) loaded in {:.0?}",
+            self.named_types, self.interpreted, self.load_time
         )?;
         writeln!(
             f,
-            "{} top-level elements: {} can be generated, {blocked} cannot yet",
+            "{} top-level elements: {} can be generated, {blocked} cannot yet, by the first construct each reaches:",
             self.elements,
             self.elements - blocked
         )?;
-        for (construct, elements) in &self.unsupported {
-            let examples = elements
-                .iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ");
+        for (construct, elements) in &self.blocked_elements {
             writeln!(
                 f,
-                "  {construct}: {} elements (such as {examples})",
-                elements.len()
+                "  {construct}: {} (such as {})",
+                elements.len(),
+                examples(&mut elements.iter())
+            )?;
+        }
+        writeln!(
+            f,
+            "constructs not rendered yet, with the types and elements that use them:"
+        )?;
+        for (construct, users) in &self.unsupported {
+            writeln!(
+                f,
+                "  {construct}: {} (such as {})",
+                users.len(),
+                examples(&mut users.iter())
             )?;
         }
         Ok(())
@@ -196,6 +214,14 @@ impl Builder {
         output::format(emit::module(&module), &sources)
     }
 
+    /// What the generated code does, as text that leaves out documentation:
+    /// for comparing the types two schemas generate.
+    pub fn structure(&self) -> Result<String, Error> {
+        let loaded = load::load(&self.schemas)?;
+        let module = lower::lower(&loaded, &self.options())?;
+        Ok(format!("{:#?}\n", module.without_docs()))
+    }
+
     /// What the generator makes of the schemas: how many types they define,
     /// how long loading them takes, and which of their top-level elements
     /// cannot be generated yet, by construct.
@@ -205,7 +231,7 @@ impl Builder {
         let load_time = started.elapsed();
         let options = self.options();
         let elements = lower::element_names(&loaded, &options)?;
-        let mut unsupported: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut blocked_elements: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for element in &elements {
             let one = lower::Options {
                 elements: lower::Selection::Named(vec![element.clone()]),
@@ -219,16 +245,28 @@ impl Builder {
                         .next()
                         .unwrap_or(&construct)
                         .to_owned();
-                    unsupported.entry(kind).or_default().push(element.clone());
+                    blocked_elements
+                        .entry(kind)
+                        .or_default()
+                        .push(element.clone());
                 }
                 Err(other) => return Err(other),
             }
         }
+        let named_types = loaded
+            .types
+            .items
+            .keys()
+            .filter(|ident| ident.type_ == IdentType::Type && ident.name.is_named())
+            .filter(|ident| load::schema_path(&loaded.schemas, ident.schema).is_some())
+            .count();
         Ok(Report {
-            types: loaded.types.items.len(),
+            named_types,
+            interpreted: loaded.types.items.len(),
             elements: elements.len(),
             load_time,
-            unsupported,
+            blocked_elements,
+            unsupported: lower::survey(&loaded),
         })
     }
 

@@ -3,7 +3,7 @@
 //! Anything the generator cannot render is an error naming file, line and
 //! construct: nothing is dropped or weakened silently.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use xsd_parser::models::meta::{
@@ -47,15 +47,7 @@ pub struct Options {
 }
 
 pub fn lower(loaded: &Loaded, options: &Options) -> Result<Module, Error> {
-    let mut lowering = Lowering {
-        loaded,
-        options,
-        names: HashMap::new(),
-        anonymous: HashMap::new(),
-        taken: HashSet::new(),
-        queue: Vec::new(),
-        types: Vec::new(),
-    };
+    let mut lowering = Lowering::new(loaded, options);
     let elements = lowering.elements()?;
     // Types are lowered as they are reached; each may reach more.
     while let Some(ident) = lowering.queue.pop() {
@@ -84,6 +76,42 @@ pub fn lower(loaded: &Loaded, options: &Options) -> Result<Module, Error> {
     Ok(module)
 }
 
+/// Every construct the generator cannot render, with the named types and
+/// elements of the schemas' files that use it: each is lowered on its own,
+/// so one type's problem does not hide another's.
+pub fn survey(loaded: &Loaded) -> BTreeMap<String, BTreeSet<String>> {
+    let options = Options {
+        elements: Selection::All,
+        aliases: BTreeMap::new(),
+        soap_action_prefix: None,
+        serde_feature: None,
+        roots: Vec::new(),
+    };
+    let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let roots = loaded.types.items.keys().filter(|ident| {
+        matches!(ident.type_, IdentType::Type | IdentType::Element)
+            && ident.name.is_named()
+            && schema_path(&loaded.schemas, ident.schema).is_some()
+    });
+    for ident in roots {
+        let mut lowering = Lowering::new(loaded, &options);
+        let mut result = lowering
+            .type_ref(ident, ident.name.as_str(), ident)
+            .map(drop);
+        while let (Ok(()), Some(next)) = (&result, lowering.queue.pop()) {
+            result = lowering.type_def(&next).map(drop);
+        }
+        if let Err(Error::Schema { construct, .. }) = result {
+            let (kind, user) = construct.split_once(" in ").unwrap_or((&construct, ""));
+            found
+                .entry(kind.to_owned())
+                .or_default()
+                .insert(user.to_owned());
+        }
+    }
+    found
+}
+
 struct Lowering<'l> {
     loaded: &'l Loaded,
     options: &'l Options,
@@ -97,7 +125,19 @@ struct Lowering<'l> {
     types: Vec<TypeDef>,
 }
 
-impl Lowering<'_> {
+impl<'l> Lowering<'l> {
+    fn new(loaded: &'l Loaded, options: &'l Options) -> Self {
+        Lowering {
+            loaded,
+            options,
+            names: HashMap::new(),
+            anonymous: HashMap::new(),
+            taken: HashSet::new(),
+            queue: Vec::new(),
+            types: Vec::new(),
+        }
+    }
+
     /// The selected top-level elements, sorted by name, with their types
     /// queued.
     fn elements(&mut self) -> Result<Vec<ElementDef>, Error> {
@@ -326,11 +366,13 @@ impl Lowering<'_> {
         if let Some(content) = &complex.content {
             let content_meta = &self.loaded.types.items[content];
             if complex.max_occurs != MaxOccurs::Bounded(1) {
-                return Err(self.unsupported(
-                    ident,
-                    "xs:sequence",
-                    "a content model that repeats (maxOccurs on the group)",
-                ));
+                let group = match &content_meta.variant {
+                    MetaTypeVariant::Choice(_) => "xs:choice",
+                    MetaTypeVariant::All(_) => "xs:all",
+                    _ => "xs:sequence",
+                };
+                let construct = format!("{group} maxOccurs");
+                return Err(self.unsupported(ident, &construct, "a content model that repeats"));
             }
             let group = match &content_meta.variant {
                 MetaTypeVariant::Sequence(group) | MetaTypeVariant::All(group) => group,
@@ -464,16 +506,8 @@ impl Lowering<'_> {
             xml_name,
             ty,
             required: attribute.use_ == Use::Required,
-            docs: {
-                let mut docs = docs(&attribute.documentation);
-                if let Some(default) = &attribute.default {
-                    let sep = if docs.is_empty() { "" } else { "\n\n" };
-                    docs.push_str(&format!(
-                        "{sep}When absent, the schema's default applies: `{default}`."
-                    ));
-                }
-                docs
-            },
+            default: attribute.default.clone(),
+            docs: docs(&attribute.documentation),
         })
     }
 

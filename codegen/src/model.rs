@@ -117,6 +117,8 @@ pub struct AttributeDef {
     pub xml_name: String,
     pub ty: TypeRef,
     pub required: bool,
+    /// The value the schema gives it when absent.
+    pub default: Option<String>,
     pub docs: String,
 }
 
@@ -189,4 +191,28 @@ pub struct OperationDef {
     pub request: String,
     pub response: String,
     pub soap_action: String,
+}
+
+impl Module {
+    /// The module with every documentation string emptied: what the
+    /// generated code does, whatever its comments say.
+    pub fn without_docs(&self) -> Module {
+        fn strip(def: &mut StructDef) {
+            def.attributes.iter_mut().for_each(|a| a.docs.clear());
+            def.fields.iter_mut().for_each(|f| f.docs.clear());
+            if let Some(base) = &mut def.base {
+                strip(&mut base.def);
+            }
+        }
+        let mut module = self.clone();
+        for ty in &mut module.types {
+            ty.docs.clear();
+            match &mut ty.kind {
+                TypeKind::Struct(def) => strip(def),
+                TypeKind::Enum(def) => def.values.iter_mut().for_each(|v| v.docs.clear()),
+                TypeKind::Newtype(_) => {}
+            }
+        }
+        module
+    }
 }

@@ -95,18 +95,26 @@ fn write_synced(path: &Path, contents: &str) -> std::io::Result<()> {
 
 /// A unified diff from `old` to `new`, or `None` when they are equal.
 pub fn diff(path: &Path, old: &str, new: &str) -> Option<String> {
+    let name = path.display();
+    diff_labelled(
+        &format!("{name} (checked in)"),
+        &format!("{name} (generated)"),
+        old,
+        new,
+    )
+}
+
+/// A unified diff from `old` to `new` under the labels given, or `None`
+/// when they are equal.
+pub fn diff_labelled(old_label: &str, new_label: &str, old: &str, new: &str) -> Option<String> {
     if old == new {
         return None;
     }
-    let name = path.display().to_string();
     let diff = similar::TextDiff::from_lines(old, new);
     Some(
         diff.unified_diff()
             .context_radius(3)
-            .header(
-                &format!("{name} (checked in)"),
-                &format!("{name} (generated)"),
-            )
+            .header(old_label, new_label)
             .to_string(),
     )
 }

@@ -192,7 +192,7 @@ impl Decode for Fault {
                     for attr in d.attributes(&child) {
                         let attr = attr?;
                         if attr.name() == (XML_NS, "lang") {
-                            lang = Some(attr.raw_value().to_owned());
+                            lang = Some(attr.text().to_owned());
                         }
                     }
                     d.decode_once(&mut string, &child)?;

@@ -1,7 +1,9 @@
 //! The project's schema for the EWS UM operations against Microsoft's: the
-//! generator reads Microsoft's whole schema, and the types it generates from
-//! `schemas/ews/` equal, in everything but documentation, those it generates
-//! from Microsoft's files for the same top-level elements.
+//! generator reads Microsoft's whole schema, and what it generates from
+//! `schemas/ews/` equals, in everything but documentation (names, Rust
+//! types, cardinalities, attributes and their defaults, enumeration values,
+//! wildcards, bases), what it generates from Microsoft's files for the same
+//! top-level elements.
 //!
 //! Microsoft's files are test data kept outside the repository: they are
 //! read from `$EWS_SCHEMA_DIR`, else from `../shared/ews-schema` beside the
@@ -10,17 +12,25 @@
 use std::path::{Path, PathBuf};
 
 use ews_um_codegen::config::{Loaded, ModuleConfig};
-use ews_um_codegen::{Builder, diff};
+use ews_um_codegen::{Builder, diff_labelled};
 use ews_um_tests::repo_root;
 
 /// The folder holding Microsoft's `messages.xsd` and `types.xsd`, or `None`
-/// after saying why the test is skipped.
+/// after saying why the test is skipped. A folder named in `EWS_SCHEMA_DIR`
+/// must hold them.
 fn microsoft_schema() -> Option<PathBuf> {
-    let dir = match std::env::var_os("EWS_SCHEMA_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => repo_root().join("../shared/ews-schema"),
-    };
-    if dir.join("messages.xsd").is_file() && dir.join("types.xsd").is_file() {
+    let holds_schema =
+        |dir: &Path| dir.join("messages.xsd").is_file() && dir.join("types.xsd").is_file();
+    if let Some(dir) = std::env::var_os("EWS_SCHEMA_DIR").map(PathBuf::from) {
+        assert!(
+            holds_schema(&dir),
+            "EWS_SCHEMA_DIR is {}, which lacks messages.xsd or types.xsd",
+            dir.display()
+        );
+        return Some(dir);
+    }
+    let dir = repo_root().join("../shared/ews-schema");
+    if holds_schema(&dir) {
         return Some(dir);
     }
     eprintln!(
@@ -43,26 +53,23 @@ fn ews_module() -> (Loaded, ModuleConfig) {
     (config, module)
 }
 
-/// The generated code without comments: the header and the documentation.
-fn structure(code: &str) -> String {
-    code.lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
-}
-
 /// The difference between the types generated from `ours` and from
-/// Microsoft's schema in `microsoft`, for the elements of the `ews` module.
+/// Microsoft's schema in `microsoft`, for the elements of the `ews` module:
+/// everything the generator knows of them but their documentation.
 fn difference(ours: Vec<PathBuf>, microsoft: &Path) -> Option<String> {
     let (config, module) = ews_module();
     let theirs = config.builder(
         &module,
         [microsoft.join("messages.xsd"), microsoft.join("types.xsd")],
     );
-    let ours = structure(&config.builder(&module, ours).generate().unwrap());
-    let theirs = structure(&theirs.generate().unwrap());
-    diff(Path::new("types (ours → Microsoft's)"), &ours, &theirs)
+    let ours = config.builder(&module, ours).structure().unwrap();
+    let theirs = theirs.structure().unwrap();
+    diff_labelled(
+        "generated from schemas/ews/",
+        "generated from Microsoft's schema",
+        &ours,
+        &theirs,
+    )
 }
 
 #[test]
@@ -76,7 +83,7 @@ fn the_whole_microsoft_schema_loads() {
         .inspect()
         .unwrap();
     eprintln!("Microsoft's EWS schema:\n{report}");
-    assert!(report.types > 1000, "{report}");
+    assert!(report.named_types > 1000, "{report}");
     assert!(report.elements > 250, "{report}");
 }
 
@@ -117,7 +124,7 @@ fn a_field_missing_from_schemas_ews_shows_in_the_difference() {
     let difference = difference(vec![scratch.join("ews-messages.xsd")], &dir)
         .expect("removing a field is a difference");
     assert!(
-        difference.contains("+    pub sip_response_code: Option<i32>,"),
+        difference.contains(r#"+                            rust_name: "sip_response_code","#),
         "{difference}"
     );
     std::fs::remove_dir_all(scratch).unwrap();

@@ -105,8 +105,8 @@ impl<'s> Attr<'s> {
         (self.ns, self.local)
     }
 
-    /// The value, normalised and unescaped.
-    pub fn raw_value(&self) -> &str {
+    /// The value as text: references resolved, white space normalised.
+    pub fn text(&self) -> &str {
         &self.value
     }
 

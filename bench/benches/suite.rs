@@ -1,0 +1,100 @@
+//! The whole benchmark suite: decoding, encoding, allocations and the
+//! generator, each against its baselines in the same run, then one table of
+//! ratios (also written to `target/criterion/ews-um-report.md`).
+//!
+//! Run with `cargo bench -p ews-um-bench`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use ews_um::{Envelope, ews, um};
+use ews_um_bench::xsd_parser_model as xsdp;
+use ews_um_bench::{alloc, fixtures, floor, hand, report, serde_model};
+
+#[global_allocator]
+static ALLOCATOR: alloc::Counting = alloc::Counting;
+
+fn decode(c: &mut Criterion) {
+    let large = fixtures::large_um_properties_response();
+    let messages: [(&str, &[u8]); 3] = [
+        (report::GET_CALL_INFO, fixtures::GET_CALL_INFO_RESPONSE),
+        (report::GET_PHONE_CALL_INFORMATION, fixtures::GET_PHONE_CALL_INFORMATION_RESPONSE),
+        (report::GET_UM_PROPERTIES, &large),
+    ];
+    for (name, bytes) in messages {
+        let text = std::str::from_utf8(bytes).expect("the fixtures are UTF-8");
+        let mut group = c.benchmark_group(format!("decode_{name}"));
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(BenchmarkId::from_parameter("floor"), |b| b.iter(|| floor::read(black_box(bytes))));
+        match name {
+            report::GET_CALL_INFO => {
+                group.bench_function("ews-um", |b| b.iter(|| Envelope::<um::GetCallInfoResponse>::decode(black_box(bytes)).unwrap()));
+                group.bench_function("hand", |b| b.iter(|| hand::get_call_info_response(black_box(bytes)).unwrap()));
+                group.bench_function("serde", |b| b.iter(|| serde_model::get_call_info_response(black_box(text)).unwrap()));
+                group.bench_function("xsd-parser", |b| {
+                    b.iter(|| xsdp::decode::<xsdp::get_call_info::Envelope>(black_box(text)).unwrap())
+                });
+            }
+            report::GET_PHONE_CALL_INFORMATION => {
+                type Ours = Envelope<ews::GetPhoneCallInformationResponse, Option<ews::ServerVersionInfo>>;
+                group.bench_function("ews-um", |b| b.iter(|| Ours::decode(black_box(bytes)).unwrap()));
+                group.bench_function("hand", |b| b.iter(|| hand::get_phone_call_information_response(black_box(bytes)).unwrap()));
+                group.bench_function("serde", |b| {
+                    b.iter(|| serde_model::get_phone_call_information_response(black_box(text)).unwrap())
+                });
+                group.bench_function("xsd-parser", |b| {
+                    b.iter(|| xsdp::decode::<xsdp::get_phone_call_information::Envelope>(black_box(text)).unwrap())
+                });
+            }
+            _ => {
+                group.bench_function("ews-um", |b| b.iter(|| Envelope::<um::GetUmPropertiesResponse>::decode(black_box(bytes)).unwrap()));
+                group.bench_function("hand", |b| b.iter(|| hand::get_um_properties_response(black_box(bytes)).unwrap()));
+                group.bench_function("serde", |b| b.iter(|| serde_model::get_um_properties_response(black_box(text)).unwrap()));
+                group.bench_function("xsd-parser", |b| {
+                    b.iter(|| xsdp::decode::<xsdp::get_um_properties::Envelope>(black_box(text)).unwrap())
+                });
+            }
+        }
+        group.finish();
+    }
+}
+
+fn encode(c: &mut Criterion) {
+    let mut group = c.benchmark_group(format!("encode_{}", report::GET_CALL_INFO));
+    let id = fixtures::CALL_ID;
+    group.bench_function("floor", |b| b.iter(|| hand::concat_get_call_info(black_box(id))));
+    group.bench_function("ews-um", |b| {
+        b.iter(|| Envelope::new(um::GetCallInfo { call_id: black_box(id).to_owned() }).encode().unwrap())
+    });
+    group.bench_function("hand", |b| b.iter(|| hand::writer_get_call_info(black_box(id))));
+    group.bench_function("serde", |b| b.iter(|| serde_model::get_call_info_request(black_box(id))));
+    group.finish();
+
+    let mut group = c.benchmark_group(format!("encode_{}", report::PLAY_ON_PHONE));
+    let (entry, dial) = (fixtures::ENTRY_ID, fixtures::DIAL_STRING);
+    group.bench_function("floor", |b| b.iter(|| hand::concat_play_on_phone(black_box(entry), black_box(dial))));
+    group.bench_function("ews-um", |b| {
+        b.iter(|| {
+            let request = um::PlayOnPhone { entry_id: black_box(entry).to_owned(), dial_string: black_box(dial).to_owned() };
+            Envelope::new(request).encode().unwrap()
+        })
+    });
+    group.bench_function("hand", |b| b.iter(|| hand::writer_play_on_phone(black_box(entry), black_box(dial))));
+    group.bench_function("serde", |b| b.iter(|| serde_model::play_on_phone_request(black_box(entry), black_box(dial))));
+    group.finish();
+}
+
+fn main() {
+    // Every variant decodes the same information, or the comparison is void.
+    ews_um_bench::report::check_baselines();
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    decode(&mut c);
+    encode(&mut c);
+    c.final_summary();
+    let table = report::Report::gather().render();
+    println!("\n{table}");
+}

@@ -1,0 +1,13 @@
+//! What the benchmarks measure: ews-um's decoders and encoders, the floor
+//! (quick-xml reading the same bytes and building nothing), and the
+//! alternatives a user would pick — a hand-written quick-xml decoder,
+//! serde derives over quick-xml, and xsd-parser's own quick-xml renderer.
+//! Each alternative decodes the same message into the same information.
+
+pub mod alloc;
+pub mod fixtures;
+pub mod floor;
+pub mod hand;
+pub mod report;
+pub mod serde_model;
+pub mod xsd_parser_model;

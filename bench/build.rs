@@ -13,10 +13,13 @@ fn config(schema: &Path, elements: &[&str]) -> Config {
     let mut config = Config::default();
     config.parser.resolver = vec![Resolver::File];
     config.parser.schemas = vec![Schema::File(schema.to_path_buf())];
-    config.optimizer.flags |= OptimizerFlags::RESOLVE_TYPEDEFS | OptimizerFlags::USE_UNRESTRICTED_BASE_TYPE_SIMPLE;
+    config.optimizer.flags |=
+        OptimizerFlags::RESOLVE_TYPEDEFS | OptimizerFlags::USE_UNRESTRICTED_BASE_TYPE_SIMPLE;
     config.generator.generate = Generate::Named;
     config.generator.flags |= GeneratorFlags::FLATTEN_STRUCT_CONTENT;
-    config.with_quick_xml().with_generate(elements.iter().map(|e| (IdentType::Element, *e)))
+    config
+        .with_quick_xml()
+        .with_generate(elements.iter().map(|e| (IdentType::Element, *e)))
 }
 
 fn render(config: Config) -> String {
@@ -28,30 +31,65 @@ fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let schemas = manifest.join("schemas");
-    for name in ["get-call-info", "get-phone-call-information", "get-um-properties"] {
+    for name in [
+        "get-call-info",
+        "get-phone-call-information",
+        "get-um-properties",
+    ] {
         let schema = schemas.join(format!("{name}-envelope.xsd"));
         let code = render(config(&schema, &["soap:Envelope"]));
-        std::fs::write(out.join(format!("xsd_parser_{}.rs", name.replace('-', "_"))), code).unwrap();
+        std::fs::write(
+            out.join(format!("xsd_parser_{}.rs", name.replace('-', "_"))),
+            code,
+        )
+        .unwrap();
     }
 
     // The lines xsd-parser emits for the elements of ews-um's modules.
     let um = manifest.join("../schemas/um/um.xsd");
     let um_elements: Vec<String> = [
-        "Disconnect", "DisconnectResponse", "GetCallInfo", "GetCallInfoResponse", "GetUMProperties",
-        "GetUMPropertiesResponse", "IsUMEnabled", "IsUMEnabledResponse", "PlayOnPhone", "PlayOnPhoneResponse",
-        "PlayOnPhoneGreeting", "PlayOnPhoneGreetingResponse", "ResetPIN", "ResetPINResponse",
-        "SetMissedCallNotificationEnabled", "SetMissedCallNotificationEnabledResponse", "SetOofStatus",
-        "SetOofStatusResponse", "SetPlayOnPhoneDialString", "SetPlayOnPhoneDialStringResponse",
-        "SetTelephoneAccessFolderEmail", "SetTelephoneAccessFolderEmailResponse",
+        "Disconnect",
+        "DisconnectResponse",
+        "GetCallInfo",
+        "GetCallInfoResponse",
+        "GetUMProperties",
+        "GetUMPropertiesResponse",
+        "IsUMEnabled",
+        "IsUMEnabledResponse",
+        "PlayOnPhone",
+        "PlayOnPhoneResponse",
+        "PlayOnPhoneGreeting",
+        "PlayOnPhoneGreetingResponse",
+        "ResetPIN",
+        "ResetPINResponse",
+        "SetMissedCallNotificationEnabled",
+        "SetMissedCallNotificationEnabledResponse",
+        "SetOofStatus",
+        "SetOofStatusResponse",
+        "SetPlayOnPhoneDialString",
+        "SetPlayOnPhoneDialStringResponse",
+        "SetTelephoneAccessFolderEmail",
+        "SetTelephoneAccessFolderEmailResponse",
     ]
     .iter()
     .map(|e| format!("um:{e}"))
     .collect();
-    let um_lines = render(config(&um, &um_elements.iter().map(String::as_str).collect::<Vec<_>>())).lines().count();
+    let um_lines = render(config(
+        &um,
+        &um_elements.iter().map(String::as_str).collect::<Vec<_>>(),
+    ))
+    .lines()
+    .count();
     let ews = manifest.join("../schemas/ews/ews-messages.xsd");
     let ews_elements = [
-        "m:PlayOnPhone", "m:PlayOnPhoneResponse", "m:GetPhoneCallInformation", "m:GetPhoneCallInformationResponse",
-        "m:DisconnectPhoneCall", "m:DisconnectPhoneCallResponse", "t:RequestServerVersion", "t:ServerVersionInfo",
+        "m:PlayOnPhone",
+        "m:PlayOnPhoneResponse",
+        "m:GetPhoneCallInformation",
+        "m:GetPhoneCallInformationResponse",
+        "m:DisconnectPhoneCall",
+        "m:DisconnectPhoneCallResponse",
+        "t:RequestServerVersion",
+        "t:ServerVersionInfo",
     ];
     let ews_lines = render(config(&ews, &ews_elements)).lines().count();
     std::fs::write(

@@ -3,7 +3,8 @@
 use ews_um::um;
 
 /// The documented GetCallInfo response envelope.
-pub const GET_CALL_INFO_RESPONSE: &[u8] = include_bytes!("../../tests/fixtures/um/get_call_info_response.xml");
+pub const GET_CALL_INFO_RESPONSE: &[u8] =
+    include_bytes!("../../tests/fixtures/um/get_call_info_response.xml");
 
 /// The documented GetPhoneCallInformation response envelope, with its
 /// ServerVersionInfo header and mixed namespace declarations.
@@ -25,8 +26,14 @@ pub fn large_um_properties_response() -> Vec<u8> {
         missed_call_notification_enabled: true,
         play_on_phone_dial_string: text("+1 (425) 555-0100 ext. 42; "),
         telephone_access_numbers: text("+1 425 555 0199, +44 20 7946 0000; "),
-        telephone_access_folder_email: text("AAAAAGsd2rbQLVtLobUGbrq/9IUBAEX2ikn/L8JJtI5WHI0FAW8AAAFXHhsAAA=="),
+        telephone_access_folder_email: text(
+            "AAAAAGsd2rbQLVtLobUGbrq/9IUBAEX2ikn/L8JJtI5WHI0FAW8AAAFXHhsAAA==",
+        ),
     };
-    let response = um::GetUmPropertiesResponse { get_um_properties_response: properties };
-    ews_um::Envelope::new(response).encode().expect("the large message encodes")
+    let response = um::GetUmPropertiesResponse {
+        get_um_properties_response: properties,
+    };
+    ews_um::Envelope::new(response)
+        .encode()
+        .expect("the large message encodes")
 }

@@ -76,7 +76,9 @@ pub fn get_call_info_response(xml: &[u8]) -> Result<um::GetCallInfoResponse> {
         match item {
             Item::Start(depth, ns, local, _) => {
                 field = match (depth, ns, local) {
-                    (1, SOAP, "Envelope") | (2, SOAP, "Body") | (3 | 4, M, "GetCallInfoResponse") => Field::None,
+                    (1, SOAP, "Envelope")
+                    | (2, SOAP, "Body")
+                    | (3 | 4, M, "GetCallInfoResponse") => Field::None,
                     (5, M, "CallState") => Field::CallState,
                     (5, M, "EventCause") => Field::EventCause,
                     _ => return Err(unexpected(ns, local)),
@@ -94,13 +96,18 @@ pub fn get_call_info_response(xml: &[u8]) -> Result<um::GetCallInfoResponse> {
         call_state: call_state.ok_or("missing CallState")?,
         event_cause: event_cause.ok_or("missing EventCause")?,
     };
-    Ok(um::GetCallInfoResponse { get_call_info_response: info })
+    Ok(um::GetCallInfoResponse {
+        get_call_info_response: info,
+    })
 }
 
 /// The GetPhoneCallInformation response and its ServerVersionInfo header.
 pub fn get_phone_call_information_response(
     xml: &[u8],
-) -> Result<(Option<ews::ServerVersionInfo>, ews::GetPhoneCallInformationResponse)> {
+) -> Result<(
+    Option<ews::ServerVersionInfo>,
+    ews::GetPhoneCallInformationResponse,
+)> {
     #[derive(Clone, Copy)]
     enum Field {
         None,
@@ -138,7 +145,9 @@ pub fn get_phone_call_information_response(
                     };
                     for attr in e.attributes() {
                         let attr = attr.map_err(|e| e.to_string())?;
-                        let value = attr.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;
+                        let value = attr
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .map_err(|e| e.to_string())?;
                         match attr.key.0 {
                             "MajorVersion" => version.major_version = Some(parse(&value)?),
                             "MinorVersion" => version.minor_version = Some(parse(&value)?),
@@ -154,7 +163,9 @@ pub fn get_phone_call_information_response(
                     for attr in e.attributes() {
                         let attr = attr.map_err(|e| e.to_string())?;
                         if attr.key.0 == "ResponseClass" {
-                            let value = attr.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| e.to_string())?;
+                            let value = attr
+                                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .map_err(|e| e.to_string())?;
                             class = Some(parse(&value)?);
                         }
                     }
@@ -209,7 +220,9 @@ pub fn get_um_properties_response(xml: &[u8]) -> Result<um::GetUmPropertiesRespo
         match item {
             Item::Start(depth, ns, local, _) => {
                 field = match (depth, ns, local) {
-                    (1, SOAP, "Envelope") | (2, SOAP, "Body") | (3 | 4, M, "GetUMPropertiesResponse") => Field::None,
+                    (1, SOAP, "Envelope")
+                    | (2, SOAP, "Body")
+                    | (3 | 4, M, "GetUMPropertiesResponse") => Field::None,
                     (5, M, "OofStatus") => Field::Oof,
                     (5, M, "MissedCallNotificationEnabled") => Field::Missed,
                     (5, M, "PlayOnPhoneDialString") => Field::Dial,
@@ -219,7 +232,8 @@ pub fn get_um_properties_response(xml: &[u8]) -> Result<um::GetUmPropertiesRespo
                 }
             }
             Item::Text(text) => {
-                let append = |slot: &mut Option<String>| slot.get_or_insert_with(String::new).push_str(text);
+                let append =
+                    |slot: &mut Option<String>| slot.get_or_insert_with(String::new).push_str(text);
                 match field {
                     Field::Oof => oof = Some(parse(text)?),
                     Field::Missed => missed = Some(parse(text)?),
@@ -239,7 +253,9 @@ pub fn get_um_properties_response(xml: &[u8]) -> Result<um::GetUmPropertiesRespo
         telephone_access_numbers: numbers.ok_or("missing TelephoneAccessNumbers")?,
         telephone_access_folder_email: folder.ok_or("missing TelephoneAccessFolderEmail")?,
     };
-    Ok(um::GetUmPropertiesResponse { get_um_properties_response: properties })
+    Ok(um::GetUmPropertiesResponse {
+        get_um_properties_response: properties,
+    })
 }
 
 const ENVELOPE_START: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>";
@@ -273,7 +289,9 @@ pub fn concat_play_on_phone(entry_id: &str, dial_string: &str) -> Vec<u8> {
     out
 }
 
-fn writer_envelope(body: impl FnOnce(&mut Writer<Cursor<Vec<u8>>>) -> std::io::Result<()>) -> Vec<u8> {
+fn writer_envelope(
+    body: impl FnOnce(&mut Writer<Cursor<Vec<u8>>>) -> std::io::Result<()>,
+) -> Vec<u8> {
     let mut w = Writer::new(Cursor::new(Vec::with_capacity(512)));
     let write = |w: &mut Writer<Cursor<Vec<u8>>>| -> std::io::Result<()> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
@@ -297,7 +315,9 @@ fn text_element(w: &mut Writer<Cursor<Vec<u8>>>, name: &str, text: &str) -> std:
 /// The GetCallInfo request, with quick-xml's `Writer`.
 pub fn writer_get_call_info(call_id: &str) -> Vec<u8> {
     writer_envelope(|w| {
-        w.write_event(Event::Start(BytesStart::new("GetCallInfo").with_attributes([("xmlns", M)])))?;
+        w.write_event(Event::Start(
+            BytesStart::new("GetCallInfo").with_attributes([("xmlns", M)]),
+        ))?;
         text_element(w, "CallId", call_id)?;
         w.write_event(Event::End(BytesEnd::new("GetCallInfo")))
     })
@@ -306,7 +326,9 @@ pub fn writer_get_call_info(call_id: &str) -> Vec<u8> {
 /// The PlayOnPhone request, with quick-xml's `Writer`.
 pub fn writer_play_on_phone(entry_id: &str, dial_string: &str) -> Vec<u8> {
     writer_envelope(|w| {
-        w.write_event(Event::Start(BytesStart::new("PlayOnPhone").with_attributes([("xmlns", M)])))?;
+        w.write_event(Event::Start(
+            BytesStart::new("PlayOnPhone").with_attributes([("xmlns", M)]),
+        ))?;
         text_element(w, "entryId", entry_id)?;
         text_element(w, "dialString", dial_string)?;
         w.write_event(Event::End(BytesEnd::new("PlayOnPhone")))

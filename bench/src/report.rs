@@ -22,47 +22,111 @@ const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 /// Panics unless every decoder reads the same information from the same
 /// bytes, and every encoder writes a request ews-um reads back the same.
 pub fn check_baselines() {
-    let ours = Envelope::<um::GetCallInfoResponse>::decode(fixtures::GET_CALL_INFO_RESPONSE).unwrap().body;
+    let ours = Envelope::<um::GetCallInfoResponse>::decode(fixtures::GET_CALL_INFO_RESPONSE)
+        .unwrap()
+        .body;
     let text = std::str::from_utf8(fixtures::GET_CALL_INFO_RESPONSE).unwrap();
-    assert_eq!(hand::get_call_info_response(fixtures::GET_CALL_INFO_RESPONSE).unwrap(), ours);
-    assert_eq!(serde_model::get_call_info_response(text).unwrap().to_ews_um(), ours);
+    assert_eq!(
+        hand::get_call_info_response(fixtures::GET_CALL_INFO_RESPONSE).unwrap(),
+        ours
+    );
+    assert_eq!(
+        serde_model::get_call_info_response(text)
+            .unwrap()
+            .to_ews_um(),
+        ours
+    );
     let theirs = xsdp::decode::<xsdp::get_call_info::Envelope>(text).unwrap();
-    assert_eq!(format!("{:?}", theirs.body.get_call_info_response.get_call_info_response.call_state), "Connected");
+    assert_eq!(
+        format!(
+            "{:?}",
+            theirs
+                .body
+                .get_call_info_response
+                .get_call_info_response
+                .call_state
+        ),
+        "Connected"
+    );
 
     let bytes = fixtures::GET_PHONE_CALL_INFORMATION_RESPONSE;
-    let ours = Envelope::<ews::GetPhoneCallInformationResponse, Option<ews::ServerVersionInfo>>::decode(bytes).unwrap();
-    assert_eq!(hand::get_phone_call_information_response(bytes).unwrap(), (ours.header.clone(), ours.body.clone()));
+    let ours =
+        Envelope::<ews::GetPhoneCallInformationResponse, Option<ews::ServerVersionInfo>>::decode(
+            bytes,
+        )
+        .unwrap();
+    assert_eq!(
+        hand::get_phone_call_information_response(bytes).unwrap(),
+        (ours.header.clone(), ours.body.clone())
+    );
     let text = std::str::from_utf8(bytes).unwrap();
     let serde = serde_model::get_phone_call_information_response(text).unwrap();
-    assert_eq!(serde.state(), ours.body.phone_call_information.as_ref().map(|i| i.phone_call_state.clone()));
-    assert_eq!(serde.header.and_then(|h| h.info).and_then(|i| i.major_build_number), Some(639));
+    assert_eq!(
+        serde.state(),
+        ours.body
+            .phone_call_information
+            .as_ref()
+            .map(|i| i.phone_call_state.clone())
+    );
+    assert_eq!(
+        serde
+            .header
+            .and_then(|h| h.info)
+            .and_then(|i| i.major_build_number),
+        Some(639)
+    );
     let theirs = xsdp::decode::<xsdp::get_phone_call_information::Envelope>(text).unwrap();
     assert!(format!("{theirs:?}").contains("Connected") && format!("{theirs:?}").contains("639"));
 
     let large = fixtures::large_um_properties_response();
-    let ours = Envelope::<um::GetUmPropertiesResponse>::decode(&large).unwrap().body;
+    let ours = Envelope::<um::GetUmPropertiesResponse>::decode(&large)
+        .unwrap()
+        .body;
     assert_eq!(hand::get_um_properties_response(&large).unwrap(), ours);
     let text = std::str::from_utf8(&large).unwrap();
-    assert_eq!(serde_model::get_um_properties_response(text).unwrap().to_ews_um(), ours);
+    assert_eq!(
+        serde_model::get_um_properties_response(text)
+            .unwrap()
+            .to_ews_um(),
+        ours
+    );
     let theirs = xsdp::decode::<xsdp::get_um_properties::Envelope>(text).unwrap();
-    let props = theirs.body.get_um_properties_response.get_um_properties_response;
-    assert_eq!(props.telephone_access_folder_email, ours.get_um_properties_response.telephone_access_folder_email);
+    let props = theirs
+        .body
+        .get_um_properties_response
+        .get_um_properties_response;
+    assert_eq!(
+        props.telephone_access_folder_email,
+        ours.get_um_properties_response
+            .telephone_access_folder_email
+    );
 
-    let request = um::GetCallInfo { call_id: fixtures::CALL_ID.into() };
+    let request = um::GetCallInfo {
+        call_id: fixtures::CALL_ID.into(),
+    };
     for bytes in [
         hand::concat_get_call_info(fixtures::CALL_ID),
         hand::writer_get_call_info(fixtures::CALL_ID),
         serde_model::get_call_info_request(fixtures::CALL_ID).into_bytes(),
     ] {
-        assert_eq!(Envelope::<um::GetCallInfo>::decode(&bytes).unwrap().body, request);
+        assert_eq!(
+            Envelope::<um::GetCallInfo>::decode(&bytes).unwrap().body,
+            request
+        );
     }
-    let request = um::PlayOnPhone { entry_id: fixtures::ENTRY_ID.into(), dial_string: fixtures::DIAL_STRING.into() };
+    let request = um::PlayOnPhone {
+        entry_id: fixtures::ENTRY_ID.into(),
+        dial_string: fixtures::DIAL_STRING.into(),
+    };
     for bytes in [
         hand::concat_play_on_phone(fixtures::ENTRY_ID, fixtures::DIAL_STRING),
         hand::writer_play_on_phone(fixtures::ENTRY_ID, fixtures::DIAL_STRING),
         serde_model::play_on_phone_request(fixtures::ENTRY_ID, fixtures::DIAL_STRING).into_bytes(),
     ] {
-        assert_eq!(Envelope::<um::PlayOnPhone>::decode(&bytes).unwrap().body, request);
+        assert_eq!(
+            Envelope::<um::PlayOnPhone>::decode(&bytes).unwrap().body,
+            request
+        );
     }
 }
 
@@ -84,24 +148,51 @@ impl Report {
         let criterion = criterion_dir();
         let median = |group: &str, id: &str| median_ns(&criterion.join(group).join(id));
         let mut rows = Vec::new();
-        let mut row = |figure: String, measured: String, target: &'static str, met: Option<bool>| {
-            rows.push(Row { figure, measured, target, met });
-        };
+        let mut row =
+            |figure: String, measured: String, target: &'static str, met: Option<bool>| {
+                rows.push(Row {
+                    figure,
+                    measured,
+                    target,
+                    met,
+                });
+            };
 
         for message in [GET_CALL_INFO, GET_PHONE_CALL_INFORMATION, GET_UM_PROPERTIES] {
             let group = format!("decode_{message}");
-            let (Some(floor), Some(ours)) = (median(&group, "floor"), median(&group, "ews-um")) else { continue };
+            let (Some(floor), Some(ours)) = (median(&group, "floor"), median(&group, "ews-um"))
+            else {
+                continue;
+            };
             let main = message == GET_CALL_INFO;
-            row(format!("decode {message}: ews-um {}, floor {}", ns(ours), ns(floor)), ratio(ours, floor), if main { "≤ 1.25×" } else { "" }, main.then_some(ours / floor <= 1.25));
+            row(
+                format!("decode {message}: ews-um {}, floor {}", ns(ours), ns(floor)),
+                ratio(ours, floor),
+                if main { "≤ 1.25×" } else { "" },
+                main.then_some(ours / floor <= 1.25),
+            );
             if message == GET_UM_PROPERTIES {
                 let share = floor / ours;
-                row(format!("decode {message}: share of the floor's MB/s"), format!("{:.0} %", share * 100.0), "≥ 70 %", Some(share >= 0.70));
+                row(
+                    format!("decode {message}: share of the floor's MB/s"),
+                    format!("{:.0} %", share * 100.0),
+                    "≥ 70 %",
+                    Some(share >= 0.70),
+                );
             }
-            for (alternative, target, limit) in [("hand", "", None), ("serde", "≤ 0.6×", Some(0.6)), ("xsd-parser", "≤ 0.55×", Some(0.55))] {
+            for (alternative, target, limit) in [
+                ("hand", "", None),
+                ("serde", "≤ 0.6×", Some(0.6)),
+                ("xsd-parser", "≤ 0.55×", Some(0.55)),
+            ] {
                 if let Some(theirs) = median(&group, alternative) {
                     let limit = limit.filter(|_| main);
                     row(
-                        format!("decode {message}: ews-um / {alternative} ({}; {alternative} / floor {})", ns(theirs), ratio(theirs, floor)),
+                        format!(
+                            "decode {message}: ews-um / {alternative} ({}; {alternative} / floor {})",
+                            ns(theirs),
+                            ratio(theirs, floor)
+                        ),
                         ratio(ours, theirs),
                         if limit.is_some() { target } else { "" },
                         limit.map(|l| ours / theirs <= l),
@@ -111,44 +202,115 @@ impl Report {
         }
         for message in [GET_CALL_INFO, PLAY_ON_PHONE] {
             let group = format!("encode_{message}");
-            let (Some(floor), Some(ours)) = (median(&group, "floor"), median(&group, "ews-um")) else { continue };
+            let (Some(floor), Some(ours)) = (median(&group, "floor"), median(&group, "ews-um"))
+            else {
+                continue;
+            };
             let main = message == GET_CALL_INFO;
-            row(format!("encode {message}: ews-um {}, concatenation {}", ns(ours), ns(floor)), ratio(ours, floor), if main { "≤ 2×" } else { "" }, main.then_some(ours / floor <= 2.0));
+            row(
+                format!(
+                    "encode {message}: ews-um {}, concatenation {}",
+                    ns(ours),
+                    ns(floor)
+                ),
+                ratio(ours, floor),
+                if main { "≤ 2×" } else { "" },
+                main.then_some(ours / floor <= 2.0),
+            );
             for alternative in ["hand", "serde"] {
                 if let Some(theirs) = median(&group, alternative) {
-                    let name = if alternative == "hand" { "quick-xml Writer" } else { "serde" };
-                    row(format!("encode {message}: {name} {} / concatenation", ns(theirs)), ratio(theirs, floor), "", None);
+                    let name = if alternative == "hand" {
+                        "quick-xml Writer"
+                    } else {
+                        "serde"
+                    };
+                    row(
+                        format!("encode {message}: {name} {} / concatenation", ns(theirs)),
+                        ratio(theirs, floor),
+                        "",
+                        None,
+                    );
                 }
             }
         }
 
         let text = std::str::from_utf8(fixtures::GET_CALL_INFO_RESPONSE).unwrap();
-        let (ours, _) = alloc::count(|| Envelope::<um::GetCallInfoResponse>::decode(fixtures::GET_CALL_INFO_RESPONSE).unwrap());
+        let (ours, _) = alloc::count(|| {
+            Envelope::<um::GetCallInfoResponse>::decode(fixtures::GET_CALL_INFO_RESPONSE).unwrap()
+        });
         let (serde, _) = alloc::count(|| serde_model::get_call_info_response(text).unwrap());
-        let (xsdp, _) = alloc::count(|| xsdp::decode::<xsdp::get_call_info::Envelope>(text).unwrap());
+        let (xsdp, _) =
+            alloc::count(|| xsdp::decode::<xsdp::get_call_info::Envelope>(text).unwrap());
         // The response holds no string: the target is one allocation.
-        row(format!("allocations per GetCallInfo response decode (serde {serde}, xsd-parser {xsdp})"), ours.to_string(), "≤ 1", Some(ours <= 1));
+        row(
+            format!(
+                "allocations per GetCallInfo response decode (serde {serde}, xsd-parser {xsdp})"
+            ),
+            ours.to_string(),
+            "≤ 1",
+            Some(ours <= 1),
+        );
 
         let um_lines = include_str!("../../generated/src/um.rs").lines().count();
         let ews_lines = include_str!("../../generated/src/ews.rs").lines().count();
-        for (module, ours, theirs) in [("um", um_lines, xsdp::lines::UM), ("ews", ews_lines, xsdp::lines::EWS)] {
+        for (module, ours, theirs) in [
+            ("um", um_lines, xsdp::lines::UM),
+            ("ews", ews_lines, xsdp::lines::EWS),
+        ] {
             let share = ours as f64 / theirs as f64;
-            row(format!("generated lines, {module}: ews-um {ours}, xsd-parser {theirs}"), format!("{share:.2}"), "≤ 0.25", Some(share <= 0.25));
+            row(
+                format!("generated lines, {module}: ews-um {ours}, xsd-parser {theirs}"),
+                format!("{share:.2}"),
+                "≤ 0.25",
+                Some(share <= 0.25),
+            );
         }
 
         let generate = median_of(9, generate_crate);
-        row("`generate` of the whole crate (in process)".into(), format!("{generate:.1?}"), "< 200 ms", Some(generate < Duration::from_millis(200)));
+        row(
+            "`generate` of the whole crate (in process)".into(),
+            format!("{generate:.1?}"),
+            "< 200 ms",
+            Some(generate < Duration::from_millis(200)),
+        );
         match microsoft_schema() {
             Some(dir) => {
-                let builder = Builder::new().schema(dir.join("messages.xsd")).schema(dir.join("types.xsd"));
-                let load = median_of(5, || builder.inspect().expect("Microsoft's schema loads").load_time);
-                row("load and interpret Microsoft's full EWS schema".into(), format!("{load:.1?}"), "", None);
+                let builder = Builder::new()
+                    .schema(dir.join("messages.xsd"))
+                    .schema(dir.join("types.xsd"));
+                let load = median_of(5, || {
+                    builder
+                        .inspect()
+                        .expect("Microsoft's schema loads")
+                        .load_time
+                });
+                row(
+                    "load and interpret Microsoft's full EWS schema".into(),
+                    format!("{load:.1?}"),
+                    "",
+                    None,
+                );
             }
-            None => row("load and interpret Microsoft's full EWS schema".into(), "skipped: not found".into(), "", None),
+            None => row(
+                "load and interpret Microsoft's full EWS schema".into(),
+                "skipped: not found".into(),
+                "",
+                None,
+            ),
         }
         match release_build_time() {
-            Ok(time) => row("`cargo build --release` of ews-um alone, clean".into(), format!("{:.1} s", time.as_secs_f64()), "", None),
-            Err(e) => row("`cargo build --release` of ews-um alone, clean".into(), format!("failed: {e}"), "", None),
+            Ok(time) => row(
+                "`cargo build --release` of ews-um alone, clean".into(),
+                format!("{:.1} s", time.as_secs_f64()),
+                "",
+                None,
+            ),
+            Err(e) => row(
+                "`cargo build --release` of ews-um alone, clean".into(),
+                format!("failed: {e}"),
+                "",
+                None,
+            ),
         }
         Report { rows }
     }
@@ -162,7 +324,11 @@ impl Report {
                 Some(false) => "**no**",
                 None => "",
             };
-            let _ = writeln!(out, "| {} | {} | {} | {met} |", r.figure, r.measured, r.target);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {met} |",
+                r.figure, r.measured, r.target
+            );
         }
         let _ = std::fs::write(criterion_dir().join("ews-um-report.md"), &out);
         out
@@ -187,7 +353,10 @@ fn ratio(a: f64, b: f64) -> String {
 fn criterion_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("the benchmark knows its path");
     // <target>/<profile>/deps/<benchmark>
-    exe.ancestors().nth(3).map_or_else(|| PathBuf::from("target"), Path::to_path_buf).join("criterion")
+    exe.ancestors()
+        .nth(3)
+        .map_or_else(|| PathBuf::from("target"), Path::to_path_buf)
+        .join("criterion")
 }
 
 /// The median of a benchmark's last run, in nanoseconds.
@@ -215,7 +384,10 @@ fn generate_crate() -> Duration {
 }
 
 fn microsoft_schema() -> Option<PathBuf> {
-    let dir = std::env::var_os("EWS_SCHEMA_DIR").map_or_else(|| Path::new(REPO).join("../shared/ews-schema"), PathBuf::from);
+    let dir = std::env::var_os("EWS_SCHEMA_DIR").map_or_else(
+        || Path::new(REPO).join("../shared/ews-schema"),
+        PathBuf::from,
+    );
     dir.join("messages.xsd").is_file().then_some(dir)
 }
 
@@ -227,7 +399,14 @@ fn release_build_time() -> Result<Duration, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let started = Instant::now();
     let status = std::process::Command::new(cargo)
-        .args(["build", "--release", "--quiet", "-p", "ews-um", "--target-dir"])
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "ews-um",
+            "--target-dir",
+        ])
         .arg(&target)
         .current_dir(REPO)
         .env("CARGO_INCREMENTAL", "0")
@@ -235,5 +414,8 @@ fn release_build_time() -> Result<Duration, String> {
         .map_err(|e| e.to_string())?;
     let elapsed = started.elapsed();
     let _ = std::fs::remove_dir_all(&target);
-    status.success().then_some(elapsed).ok_or_else(|| format!("cargo exited with {status}"))
+    status
+        .success()
+        .then_some(elapsed)
+        .ok_or_else(|| format!("cargo exited with {status}"))
 }

@@ -51,7 +51,9 @@ pub enum EventCause {
     Other,
 }
 
-pub fn get_call_info_response(xml: &str) -> Result<Envelope<GetCallInfoResponseBody>, quick_xml::DeError> {
+pub fn get_call_info_response(
+    xml: &str,
+) -> Result<Envelope<GetCallInfoResponseBody>, quick_xml::DeError> {
     quick_xml::de::from_str(xml)
 }
 
@@ -146,7 +148,9 @@ pub struct UmProperties {
     pub telephone_access_folder_email: String,
 }
 
-pub fn get_um_properties_response(xml: &str) -> Result<Envelope<GetUmPropertiesBody>, quick_xml::DeError> {
+pub fn get_um_properties_response(
+    xml: &str,
+) -> Result<Envelope<GetUmPropertiesBody>, quick_xml::DeError> {
     quick_xml::de::from_str(xml)
 }
 
@@ -195,13 +199,23 @@ const M: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
 
 pub fn get_call_info_request(call_id: &str) -> String {
     let request = GetCallInfo { xmlns: M, call_id };
-    let envelope = RequestEnvelope { soap: SOAP, body: GetCallInfoBody { request } };
+    let envelope = RequestEnvelope {
+        soap: SOAP,
+        body: GetCallInfoBody { request },
+    };
     quick_xml::se::to_string(&envelope).expect("serde serializes the request")
 }
 
 pub fn play_on_phone_request(entry_id: &str, dial_string: &str) -> String {
-    let request = PlayOnPhone { xmlns: M, entry_id, dial_string };
-    let envelope = RequestEnvelope { soap: SOAP, body: PlayOnPhoneBody { request } };
+    let request = PlayOnPhone {
+        xmlns: M,
+        entry_id,
+        dial_string,
+    };
+    let envelope = RequestEnvelope {
+        soap: SOAP,
+        body: PlayOnPhoneBody { request },
+    };
     quick_xml::se::to_string(&envelope).expect("serde serializes the request")
 }
 

@@ -11,7 +11,10 @@ pub mod get_call_info {
 
 #[allow(clippy::all, dead_code, missing_docs, unused, unreachable_pub)]
 pub mod get_phone_call_information {
-    include!(concat!(env!("OUT_DIR"), "/xsd_parser_get_phone_call_information.rs"));
+    include!(concat!(
+        env!("OUT_DIR"),
+        "/xsd_parser_get_phone_call_information.rs"
+    ));
 }
 
 #[allow(clippy::all, dead_code, missing_docs, unused, unreachable_pub)]

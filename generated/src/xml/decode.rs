@@ -6,7 +6,8 @@ use std::borrow::Cow;
 
 use quick_xml::Reader;
 use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
+use smallvec::SmallVec;
 
 use super::{AnyAttribute, RawXml, SimpleType, XML_NS};
 use crate::error::{DecodeError, line_column, write_path};
@@ -30,16 +31,25 @@ pub struct Decoder<'a> {
     /// The document after the byte-order mark.
     text: &'a str,
     reader: Reader<&'a [u8]>,
-    /// The open elements, outermost first.
-    frames: Vec<Frame<'a>>,
+    /// The open elements, outermost first. Held inline: decoding a typical
+    /// message allocates nothing for it.
+    frames: SmallVec<[Frame<'a>; 8]>,
     /// The namespace declarations in scope, innermost last.
-    bindings: Vec<Binding<'a>>,
+    bindings: SmallVec<[Binding<'a>; 8]>,
+    /// The names of the elements `skip` is inside, innermost last.
+    skipped: Vec<Cow<'a, str>>,
+    /// The last end tag closed a skipped element.
+    skipped_ended: bool,
+    /// The name of the empty element (`<a/>`) just read, whose end comes next.
+    empty_end: Option<Cow<'a, str>>,
     /// The innermost frame's end tag has been read; it is popped by the next
     /// read, so that errors raised meanwhile still name it in their path.
     ended: bool,
 }
 
 struct Frame<'a> {
+    /// The name as written, `prefix:local`, which the end tag must repeat.
+    qname: Cow<'a, str>,
     local: Cow<'a, str>,
     /// Offset of the start tag's `<`.
     pos: usize,
@@ -91,15 +101,15 @@ pub enum Node<'a> {
 
 /// One attribute of a start tag, namespace-resolved (never an `xmlns`
 /// declaration).
-pub struct Attr<'s> {
+pub struct Attr<'s, 'a> {
     ns: &'s str,
     local: &'s str,
     value: Cow<'s, str>,
-    decoder: &'s Decoder<'s>,
+    decoder: &'s Decoder<'a>,
     element: &'s Start<'s>,
 }
 
-impl<'s> Attr<'s> {
+impl<'s> Attr<'s, '_> {
     /// The namespace (empty for an unprefixed attribute) and local name.
     pub fn name(&self) -> (&'s str, &'s str) {
         (self.ns, self.local)
@@ -149,12 +159,17 @@ impl<'a> Decoder<'a> {
             }
         })?;
         let mut reader = Reader::from_str(text);
-        reader.config_mut().expand_empty_elements = true;
+        // `next_event` gives `<a/>` an end tag of its own: quick-xml's would
+        // allocate one for each.
+        reader.config_mut().check_end_names = false;
         Ok(Self {
             text,
             reader,
-            frames: Vec::with_capacity(8),
-            bindings: Vec::new(),
+            frames: SmallVec::new(),
+            bindings: SmallVec::new(),
+            skipped: Vec::new(),
+            skipped_ended: false,
+            empty_end: None,
             ended: false,
         })
     }
@@ -294,16 +309,19 @@ impl<'a> Decoder<'a> {
     /// Skips the rest of the current element, whatever it holds (without
     /// recursion).
     pub fn skip(&mut self) -> Result<(), DecodeError> {
-        let mut depth = 0usize;
         loop {
             let (pos, event) = self.next_event()?;
             match event {
-                Event::Start(_) => depth += 1,
-                Event::End(_) if depth == 0 => {
+                Event::Start(start) => {
+                    let qname = self.borrowed(start.name().as_ref());
+                    self.skipped.push(qname);
+                }
+                // `next_event` pops the skipped elements as they end.
+                Event::End(_) if self.skipped_ended => self.skipped_ended = false,
+                Event::End(_) => {
                     self.ended = true;
                     return Ok(());
                 }
-                Event::End(_) => depth -= 1,
                 Event::Eof => return Err(self.unexpected_eof(pos)),
                 _ => {}
             }
@@ -335,6 +353,7 @@ impl<'a> Decoder<'a> {
         let own_declarations: Vec<(usize, usize)> = start
             .raw
             .attributes()
+            .with_checks(false)
             .filter_map(Result::ok)
             .filter(|a| a.key.0 == "xmlns" || a.key.0.starts_with("xmlns:"))
             .filter_map(|a| self.attribute_span(a.key.0, &a.value))
@@ -445,8 +464,9 @@ impl<'a> Decoder<'a> {
     pub fn attributes<'s>(
         &'s self,
         start: &'s Start<'s>,
-    ) -> impl Iterator<Item = Result<Attr<'s>, DecodeError>> + 's {
-        start.raw.attributes().filter_map(move |attr| {
+    ) -> impl Iterator<Item = Result<Attr<'s, 'a>, DecodeError>> + 's {
+        // `enter` checked them: each is well-formed and given once.
+        unchecked_attributes(&start.raw).filter_map(move |attr| {
             let attr = match attr {
                 Ok(attr) => attr,
                 Err(e) => return Some(Err(self.invalid(start, &e.to_string()))),
@@ -609,12 +629,33 @@ impl<'a> Decoder<'a> {
             self.leave();
         }
         let pos = offset(self.reader.buffer_position());
-        match self.reader.read_event() {
+        let event = match self.empty_end.take() {
+            Some(name) => Ok(Event::End(BytesEnd::new(name))),
+            None => self.reader.read_event(),
+        };
+        match event {
+            Ok(Event::Empty(start)) => {
+                self.empty_end = Some(self.borrowed(start.name().as_ref()));
+                Ok((pos, Event::Start(start)))
+            }
             Ok(Event::DocType(_)) => Err(self.error_at(
                 pos,
                 self.frames.len(),
                 "DOCTYPE declarations are not accepted",
             )),
+            Ok(Event::End(end)) => {
+                // quick-xml's own check of end names allocates; this one does not.
+                let expected = self.skipped.last().or(self.frames.last().map(|f| &f.qname));
+                let found = end.name().0;
+                if expected.is_some_and(|name| name != found) {
+                    let expected = expected.map(|n| n.to_string()).unwrap_or_default();
+                    let message =
+                        format!("malformed XML: expected </{expected}>, found </{found}>");
+                    return Err(self.error_at(pos, self.frames.len(), message));
+                }
+                self.skipped_ended = self.skipped.pop().is_some();
+                Ok((pos, Event::End(end)))
+            }
             Ok(event) => Ok((pos, event)),
             Err(e) => {
                 let at = offset(self.reader.error_position());
@@ -652,12 +693,13 @@ impl<'a> Decoder<'a> {
         };
         let content = offset(self.reader.buffer_position());
         self.frames.push(Frame {
+            qname: qname.clone(),
             local: local.clone(),
             pos,
             content,
             outer_bindings,
         });
-        for (n, attr) in raw.attributes().enumerate() {
+        for (n, attr) in unchecked_attributes(&raw).enumerate() {
             if n == MAX_ATTRIBUTES {
                 let message = format!("more than {MAX_ATTRIBUTES} attributes");
                 return Err(self.error_at(pos, self.frames.len(), message));
@@ -666,6 +708,15 @@ impl<'a> Decoder<'a> {
                 self.error_at(pos, self.frames.len(), format!("malformed attribute: {e}"))
             })?;
             let key: &str = attr.key.as_ref();
+            // Each attribute once: quick-xml's own check allocates, and a
+            // tag has few attributes (at most MAX_ATTRIBUTES).
+            if unchecked_attributes(&raw)
+                .take(n)
+                .any(|earlier| earlier.is_ok_and(|e| e.key.0 == key))
+            {
+                let message = format!("malformed XML: attribute {key} appears more than once");
+                return Err(self.error_at(pos, self.frames.len(), message));
+            }
             let prefix = if key == "xmlns" {
                 Cow::Borrowed("")
             } else if let Some(prefix) = key.strip_prefix("xmlns:") {
@@ -767,6 +818,16 @@ fn attribute_value<'v>(attr: &Attribute<'v>) -> Result<Cow<'v, str>, String> {
         )),
         None => Ok(value),
     }
+}
+
+/// The attributes of a tag, without quick-xml's check for repeated names
+/// (which allocates).
+fn unchecked_attributes<'t>(
+    tag: &'t BytesStart<'_>,
+) -> quick_xml::events::attributes::Attributes<'t> {
+    let mut attributes = tag.attributes();
+    attributes.with_checks(false);
+    attributes
 }
 
 /// `(prefix, local)` of `prefix:local`; the prefix is empty when absent.

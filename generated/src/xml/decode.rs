@@ -699,42 +699,44 @@ impl<'a> Decoder<'a> {
             content,
             outer_bindings,
         });
-        for (n, attr) in unchecked_attributes(&raw).enumerate() {
-            if n == MAX_ATTRIBUTES {
-                let message = format!("more than {MAX_ATTRIBUTES} attributes");
-                return Err(self.error_at(pos, self.frames.len(), message));
+        {
+            let mut seen: SmallVec<[&str; 16]> = SmallVec::new();
+            for (n, attr) in unchecked_attributes(&raw).enumerate() {
+                if n == MAX_ATTRIBUTES {
+                    let message = format!("more than {MAX_ATTRIBUTES} attributes");
+                    return Err(self.error_at(pos, self.frames.len(), message));
+                }
+                let attr = attr.map_err(|e| {
+                    self.error_at(pos, self.frames.len(), format!("malformed attribute: {e}"))
+                })?;
+                let key: &str = attr.key.0;
+                // Each attribute once. quick-xml's own check allocates; a tag
+                // has few attributes (at most MAX_ATTRIBUTES), held inline here.
+                if seen.contains(&key) {
+                    let message = format!("malformed XML: attribute {key} appears more than once");
+                    return Err(self.error_at(pos, self.frames.len(), message));
+                }
+                seen.push(key);
+                let prefix = if key == "xmlns" {
+                    Cow::Borrowed("")
+                } else if let Some(prefix) = key.strip_prefix("xmlns:") {
+                    self.borrowed(prefix)
+                } else {
+                    continue;
+                };
+                let uri = match attribute_value(&attr)
+                    .map_err(|e| self.error_at(pos, self.frames.len(), e))?
+                {
+                    Cow::Borrowed(s) => self.borrowed(s),
+                    Cow::Owned(s) => Cow::Owned(s),
+                };
+                if self.bindings.len() == MAX_BINDINGS {
+                    let message =
+                        format!("more than {MAX_BINDINGS} namespace declarations in scope");
+                    return Err(self.error_at(pos, self.frames.len(), message));
+                }
+                self.bindings.push(Binding { prefix, uri });
             }
-            let attr = attr.map_err(|e| {
-                self.error_at(pos, self.frames.len(), format!("malformed attribute: {e}"))
-            })?;
-            let key: &str = attr.key.as_ref();
-            // Each attribute once: quick-xml's own check allocates, and a
-            // tag has few attributes (at most MAX_ATTRIBUTES).
-            if unchecked_attributes(&raw)
-                .take(n)
-                .any(|earlier| earlier.is_ok_and(|e| e.key.0 == key))
-            {
-                let message = format!("malformed XML: attribute {key} appears more than once");
-                return Err(self.error_at(pos, self.frames.len(), message));
-            }
-            let prefix = if key == "xmlns" {
-                Cow::Borrowed("")
-            } else if let Some(prefix) = key.strip_prefix("xmlns:") {
-                self.borrowed(prefix)
-            } else {
-                continue;
-            };
-            let uri = match attribute_value(&attr)
-                .map_err(|e| self.error_at(pos, self.frames.len(), e))?
-            {
-                Cow::Borrowed(s) => self.borrowed(s),
-                Cow::Owned(s) => Cow::Owned(s),
-            };
-            if self.bindings.len() == MAX_BINDINGS {
-                let message = format!("more than {MAX_BINDINGS} namespace declarations in scope");
-                return Err(self.error_at(pos, self.frames.len(), message));
-            }
-            self.bindings.push(Binding { prefix, uri });
         }
         let ns = match self.binding(&prefix) {
             Some(uri) => uri.clone(),

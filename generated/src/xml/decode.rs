@@ -216,20 +216,12 @@ impl<'a> Decoder<'a> {
                     self.ended = true;
                     return Ok(None);
                 }
-                Event::Text(t) => t.xml10_content(),
-                Event::CData(c) => c.xml10_content(),
-                Event::GeneralRef(r) => Cow::Owned(self.resolve_reference(pos, &r)?.to_string()),
                 Event::Eof => return Err(self.unexpected_eof(pos)),
-                _ => continue,
+                other => match self.text_piece(pos, other)? {
+                    Some(text) => text,
+                    None => continue,
+                },
             };
-            if let Some(ch) = super::first_non_xml_char(&text) {
-                let depth = self.frames.len();
-                return Err(self.error_at(
-                    pos,
-                    depth,
-                    format!("character U+{:04X} is not allowed in XML", u32::from(ch)),
-                ));
-            }
             return Ok(Some(Node::Text(text)));
         }
     }
@@ -269,10 +261,6 @@ impl<'a> Decoder<'a> {
         loop {
             let (pos, event) = self.next_event()?;
             let piece = match event {
-                Event::Text(t) => t.xml10_content(),
-                Event::CData(c) => c.xml10_content(),
-                Event::GeneralRef(r) => Cow::Owned(self.resolve_reference(pos, &r)?.to_string()),
-                Event::Comment(_) | Event::PI(_) => continue,
                 Event::End(_) => {
                     self.ended = true;
                     return Ok(text.unwrap_or(Cow::Borrowed("")));
@@ -289,16 +277,11 @@ impl<'a> Decoder<'a> {
                     ));
                 }
                 Event::Eof => return Err(self.unexpected_eof(pos)),
-                _ => continue,
+                other => match self.text_piece(pos, other)? {
+                    Some(piece) => piece,
+                    None => continue,
+                },
             };
-            if let Some(ch) = super::first_non_xml_char(&piece) {
-                let depth = self.frames.len();
-                return Err(self.error_at(
-                    pos,
-                    depth,
-                    format!("character U+{:04X} is not allowed in XML", u32::from(ch)),
-                ));
-            }
             text = Some(match text {
                 None => piece,
                 Some(prev) => Cow::Owned(prev.into_owned() + &piece),
@@ -391,33 +374,21 @@ impl<'a> Decoder<'a> {
         let depth = self.frames.len();
         loop {
             let (pos, event) = self.next_event()?;
-            let text = match event {
+            match event {
                 Event::Start(raw) => {
                     let start = self.enter(pos, raw)?;
                     self.attributes(&start)
                         .try_for_each(|attr| attr.map(drop))?;
-                    continue;
                 }
                 Event::End(_) => {
                     self.ended = true;
                     if self.frames.len() == depth {
                         return Ok(());
                     }
-                    continue;
                 }
-                Event::Text(t) => t.xml10_content(),
-                Event::CData(c) => c.xml10_content(),
-                Event::GeneralRef(r) => Cow::Owned(self.resolve_reference(pos, &r)?.to_string()),
                 Event::Eof => return Err(self.unexpected_eof(pos)),
-                _ => continue,
-            };
-            if let Some(ch) = super::first_non_xml_char(&text) {
-                let depth = self.frames.len();
-                return Err(self.error_at(
-                    pos,
-                    depth,
-                    format!("character U+{:04X} is not allowed in XML", u32::from(ch)),
-                ));
+                // Text is read to be checked, then dropped.
+                other => drop(self.text_piece(pos, other)?),
             }
         }
     }
@@ -756,6 +727,27 @@ impl<'a> Decoder<'a> {
             pos,
             depth: self.frames.len(),
         })
+    }
+
+    /// The text an event stands for — text, a CDATA section or a reference
+    /// — with line ends normalised and checked for characters XML forbids;
+    /// `None` for any other event.
+    fn text_piece(
+        &self,
+        pos: usize,
+        event: Event<'a>,
+    ) -> Result<Option<Cow<'a, str>>, DecodeError> {
+        let text = match event {
+            Event::Text(t) => t.xml10_content(),
+            Event::CData(c) => c.xml10_content(),
+            Event::GeneralRef(r) => Cow::Owned(self.resolve_reference(pos, &r)?.to_string()),
+            _ => return Ok(None),
+        };
+        if let Some(ch) = super::first_non_xml_char(&text) {
+            let message = format!("character U+{:04X} is not allowed in XML", u32::from(ch));
+            return Err(self.error_at(pos, self.frames.len(), message));
+        }
+        Ok(Some(text))
     }
 
     fn leave(&mut self) {

@@ -48,14 +48,13 @@ struct Emitter<'m> {
 }
 
 impl Emitter<'_> {
-    fn derives(&self, eq: bool, hash: bool) -> TokenStream {
+    fn derives(&self, eq: bool) -> TokenStream {
         let eq = eq.then(|| quote!(Eq,));
-        let hash = hash.then(|| quote!(Hash,));
         let serde = self.module.serde_feature.as_ref().map(|feature| {
             quote!(#[cfg_attr(feature = #feature, derive(::serde::Serialize, ::serde::Deserialize))])
         });
         quote! {
-            #[derive(Debug, Clone, PartialEq, #eq #hash)]
+            #[derive(Debug, Clone, PartialEq, #eq)]
             #serde
         }
     }
@@ -76,7 +75,7 @@ impl Emitter<'_> {
     fn struct_def(&self, ty: &TypeDef, def: &StructDef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = doc_attrs(&ty.docs);
-        let derives = self.derives(self.is_eq(&ty.rust_name, &mut Vec::new()), false);
+        let derives = self.derives(self.is_eq(&ty.rust_name, &mut Vec::new()));
         if def.is_empty() {
             return quote! {
                 #doc
@@ -181,10 +180,10 @@ impl Emitter<'_> {
     fn newtype_def(&self, ty: &TypeDef, value: &TypeRef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = doc_attrs(&ty.docs);
-        let derives = self.derives(
-            !matches!(value, TypeRef::Builtin(Builtin::F32 | Builtin::F64)),
-            false,
-        );
+        let derives = self.derives(!matches!(
+            value,
+            TypeRef::Builtin(Builtin::F32 | Builtin::F64)
+        ));
         let value = rust_type(value);
         quote! {
             #doc
@@ -205,63 +204,39 @@ impl Emitter<'_> {
         }
     }
 
+    /// An open enumeration: its text forms come from the runtime's
+    /// `SimpleEnum` derive, a line per value.
     fn enum_def(&self, ty: &TypeDef, def: &EnumDef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = doc_attrs(&ty.docs);
-        let derives = self.derives(true, true);
+        let serde = self.module.serde_feature.as_ref().map(|feature| {
+            quote!(#[cfg_attr(feature = #feature, derive(::serde::Serialize, ::serde::Deserialize))])
+        });
         let unknown = ident(&def.unknown_variant);
         let variants = def.values.iter().map(|v| {
             let variant = ident(&v.rust_name);
             let doc = doc_attrs(&v.docs);
-            let rename = (v.rust_name != v.xml_value).then(|| {
-                let value = &v.xml_value;
-                self.serde_attr(quote!(rename = #value))
+            let value = &v.xml_value;
+            let renamed = (v.rust_name != v.xml_value).then(|| {
+                (
+                    quote!(#[xml(value = #value)]),
+                    self.serde_attr(quote!(rename = #value)),
+                )
             });
-            quote!(#doc #rename #variant,)
+            let (xml_value, serde_rename) = renamed.unzip();
+            quote!(#doc #xml_value #serde_rename #variant,)
         });
         let untagged = self.serde_attr(quote!(untagged));
-        let to_str = def.values.iter().map(|v| {
-            let variant = ident(&v.rust_name);
-            let value = &v.xml_value;
-            quote!(Self::#variant => #value,)
-        });
-        let from_str = def.values.iter().map(|v| {
-            let variant = ident(&v.rust_name);
-            let value = &v.xml_value;
-            quote!(#value => Self::#variant,)
-        });
         quote! {
             #doc
-            #derives
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
+            #serde
             pub enum #name {
                 #(#variants)*
                 /// A value the schema does not list, kept as it was sent.
+                #[xml(other)]
                 #untagged
                 #unknown(String),
-            }
-
-            impl #name {
-                /// The value as written in XML.
-                pub fn as_str(&self) -> &str {
-                    match self {
-                        #(#to_str)*
-                        Self::#unknown(value) => value,
-                    }
-                }
-            }
-
-            impl xml::SimpleType for #name {
-                fn parse(text: xml::Text<'_>) -> xml::ParseResult<Self> {
-                    let value = match xml::collapse(&text)? {
-                        #(#from_str)*
-                        other => Self::#unknown(other.to_owned()),
-                    };
-                    Ok(value)
-                }
-
-                fn text(&self) -> xml::Text<'_> {
-                    self.as_str().into()
-                }
             }
         }
     }
@@ -276,7 +251,7 @@ impl Emitter<'_> {
         let eq = elements
             .iter()
             .all(|e| self.is_eq(&e.rust_name, &mut Vec::new()));
-        let derives = self.derives(eq, false);
+        let derives = self.derives(eq);
         // Variants are named after the elements.
         let variant = |e: &ElementDef| ident(e.alias.as_ref().unwrap_or(&e.rust_name));
         let variants = elements.iter().map(|e| {

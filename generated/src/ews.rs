@@ -78,7 +78,7 @@ impl xml::Payload for Message {
 }
 
 /// Why a call could not connect.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum ConnectionFailureCauseType {
     /// Nothing failed.
@@ -92,39 +92,9 @@ pub enum ConnectionFailureCauseType {
     /// Any other failure.
     Other,
     /// A value the schema does not list, kept as it was sent.
+    #[xml(other)]
     #[cfg_attr(feature = "serde", serde(untagged))]
     Unknown(String),
-}
-
-impl ConnectionFailureCauseType {
-    /// The value as written in XML.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "None",
-            Self::UserBusy => "UserBusy",
-            Self::NoAnswer => "NoAnswer",
-            Self::Unavailable => "Unavailable",
-            Self::Other => "Other",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl xml::SimpleType for ConnectionFailureCauseType {
-    fn parse(text: xml::Text<'_>) -> xml::ParseResult<Self> {
-        let value = match xml::collapse(&text)? {
-            "None" => Self::None,
-            "UserBusy" => Self::UserBusy,
-            "NoAnswer" => Self::NoAnswer,
-            "Unavailable" => Self::Unavailable,
-            "Other" => Self::Other,
-            other => Self::Unknown(other.to_owned()),
-        };
-        Ok(value)
-    }
-    fn text(&self) -> xml::Text<'_> {
-        self.as_str().into()
-    }
 }
 
 /// The answer to DisconnectPhoneCall: only the outcome.
@@ -260,12 +230,13 @@ impl ::ews_um::Operation for DisconnectPhoneCallType {
 }
 
 /// A version of the EWS schema. A client names the one it speaks; the server answers in it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum ExchangeVersionType {
     /// Exchange 2007.
     Exchange2007,
     /// Exchange 2007 Service Pack 1.
+    #[xml(value = "Exchange2007_SP1")]
     #[cfg_attr(feature = "serde", serde(rename = "Exchange2007_SP1"))]
     Exchange2007Sp1,
     /// A pre-release name of Exchange 2010.
@@ -273,9 +244,11 @@ pub enum ExchangeVersionType {
     /// Exchange 2010.
     Exchange2010,
     /// Exchange 2010 Service Pack 1.
+    #[xml(value = "Exchange2010_SP1")]
     #[cfg_attr(feature = "serde", serde(rename = "Exchange2010_SP1"))]
     Exchange2010Sp1,
     /// Exchange 2010 Service Pack 2.
+    #[xml(value = "Exchange2010_SP2")]
     #[cfg_attr(feature = "serde", serde(rename = "Exchange2010_SP2"))]
     Exchange2010Sp2,
     /// A pre-release name of Exchange 2013.
@@ -283,6 +256,7 @@ pub enum ExchangeVersionType {
     /// Exchange 2013.
     Exchange2013,
     /// Exchange 2013 Service Pack 1.
+    #[xml(value = "Exchange2013_SP1")]
     #[cfg_attr(feature = "serde", serde(rename = "Exchange2013_SP1"))]
     Exchange2013Sp1,
     /// A pre-release name of Exchange 2016.
@@ -300,61 +274,9 @@ pub enum ExchangeVersionType {
     /// The schema of 10 October 2016.
     V2016_10_10,
     /// A value the schema does not list, kept as it was sent.
+    #[xml(other)]
     #[cfg_attr(feature = "serde", serde(untagged))]
     Unknown(String),
-}
-
-impl ExchangeVersionType {
-    /// The value as written in XML.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Exchange2007 => "Exchange2007",
-            Self::Exchange2007Sp1 => "Exchange2007_SP1",
-            Self::Exchange2009 => "Exchange2009",
-            Self::Exchange2010 => "Exchange2010",
-            Self::Exchange2010Sp1 => "Exchange2010_SP1",
-            Self::Exchange2010Sp2 => "Exchange2010_SP2",
-            Self::Exchange2012 => "Exchange2012",
-            Self::Exchange2013 => "Exchange2013",
-            Self::Exchange2013Sp1 => "Exchange2013_SP1",
-            Self::Exchange2015 => "Exchange2015",
-            Self::Exchange2016 => "Exchange2016",
-            Self::V2015_10_05 => "V2015_10_05",
-            Self::V2016_01_06 => "V2016_01_06",
-            Self::V2016_04_13 => "V2016_04_13",
-            Self::V2016_07_13 => "V2016_07_13",
-            Self::V2016_10_10 => "V2016_10_10",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl xml::SimpleType for ExchangeVersionType {
-    fn parse(text: xml::Text<'_>) -> xml::ParseResult<Self> {
-        let value = match xml::collapse(&text)? {
-            "Exchange2007" => Self::Exchange2007,
-            "Exchange2007_SP1" => Self::Exchange2007Sp1,
-            "Exchange2009" => Self::Exchange2009,
-            "Exchange2010" => Self::Exchange2010,
-            "Exchange2010_SP1" => Self::Exchange2010Sp1,
-            "Exchange2010_SP2" => Self::Exchange2010Sp2,
-            "Exchange2012" => Self::Exchange2012,
-            "Exchange2013" => Self::Exchange2013,
-            "Exchange2013_SP1" => Self::Exchange2013Sp1,
-            "Exchange2015" => Self::Exchange2015,
-            "Exchange2016" => Self::Exchange2016,
-            "V2015_10_05" => Self::V2015_10_05,
-            "V2016_01_06" => Self::V2016_01_06,
-            "V2016_04_13" => Self::V2016_04_13,
-            "V2016_07_13" => Self::V2016_07_13,
-            "V2016_10_10" => Self::V2016_10_10,
-            other => Self::Unknown(other.to_owned()),
-        };
-        Ok(value)
-    }
-    fn text(&self) -> xml::Text<'_> {
-        self.as_str().into()
-    }
 }
 
 /// The answer to GetPhoneCallInformation: on success, the call's state.
@@ -704,7 +626,7 @@ impl xml::Encode for PhoneCallInformationType {
 }
 
 /// The life-cycle state of a call.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum PhoneCallStateType {
     /// The call has not started.
@@ -724,45 +646,9 @@ pub enum PhoneCallStateType {
     /// The call is being forwarded.
     Forwarding,
     /// A value the schema does not list, kept as it was sent.
+    #[xml(other)]
     #[cfg_attr(feature = "serde", serde(untagged))]
     Unknown(String),
-}
-
-impl PhoneCallStateType {
-    /// The value as written in XML.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Idle => "Idle",
-            Self::Connecting => "Connecting",
-            Self::Alerted => "Alerted",
-            Self::Connected => "Connected",
-            Self::Disconnected => "Disconnected",
-            Self::Incoming => "Incoming",
-            Self::Transferring => "Transferring",
-            Self::Forwarding => "Forwarding",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl xml::SimpleType for PhoneCallStateType {
-    fn parse(text: xml::Text<'_>) -> xml::ParseResult<Self> {
-        let value = match xml::collapse(&text)? {
-            "Idle" => Self::Idle,
-            "Connecting" => Self::Connecting,
-            "Alerted" => Self::Alerted,
-            "Connected" => Self::Connected,
-            "Disconnected" => Self::Disconnected,
-            "Incoming" => Self::Incoming,
-            "Transferring" => Self::Transferring,
-            "Forwarding" => Self::Forwarding,
-            other => Self::Unknown(other.to_owned()),
-        };
-        Ok(value)
-    }
-    fn text(&self) -> xml::Text<'_> {
-        self.as_str().into()
-    }
 }
 
 /// The answer to PlayOnPhone: on success, the id of the call placed.
@@ -967,7 +853,7 @@ impl xml::Element for RequestServerVersion {
 }
 
 /// The class of a response message's outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum ResponseClassType {
     /// The request succeeded.
@@ -977,39 +863,13 @@ pub enum ResponseClassType {
     /// The request failed.
     Error,
     /// A value the schema does not list, kept as it was sent.
+    #[xml(other)]
     #[cfg_attr(feature = "serde", serde(untagged))]
     Unknown(String),
 }
 
-impl ResponseClassType {
-    /// The value as written in XML.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Success => "Success",
-            Self::Warning => "Warning",
-            Self::Error => "Error",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl xml::SimpleType for ResponseClassType {
-    fn parse(text: xml::Text<'_>) -> xml::ParseResult<Self> {
-        let value = match xml::collapse(&text)? {
-            "Success" => Self::Success,
-            "Warning" => Self::Warning,
-            "Error" => Self::Error,
-            other => Self::Unknown(other.to_owned()),
-        };
-        Ok(value)
-    }
-    fn text(&self) -> xml::Text<'_> {
-        self.as_str().into()
-    }
-}
-
 /// Why a request succeeded or failed: `NoError`, or the name of the error. Servers add names over time; unknown ones are kept.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum ResponseCodeType {
     NoError,
@@ -1018,10 +878,13 @@ pub enum ResponseCodeType {
     ErrorAccountDisabled,
     ErrorAddDelegatesFailed,
     ErrorAddressSpaceNotFound,
+    #[xml(value = "ErrorADOperation")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorADOperation"))]
     ErrorAdOperation,
+    #[xml(value = "ErrorADSessionFilter")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorADSessionFilter"))]
     ErrorAdSessionFilter,
+    #[xml(value = "ErrorADUnavailable")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorADUnavailable"))]
     ErrorAdUnavailable,
     ErrorAutoDiscoverFailed,
@@ -1065,6 +928,7 @@ pub enum ResponseCodeType {
     ErrorCalendarOutOfRange,
     ErrorCalendarMeetingRequestIsOutOfDate,
     ErrorCalendarViewRangeTooBig,
+    #[xml(value = "ErrorCallerIsInvalidADAccount")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorCallerIsInvalidADAccount"))]
     ErrorCallerIsInvalidAdAccount,
     ErrorCannotAccessDeletedPublicFolder,
@@ -1189,6 +1053,7 @@ pub enum ResponseCodeType {
     ErrorInvalidItemForOperationAcceptItem,
     ErrorInvalidItemForOperationDeclineItem,
     ErrorInvalidItemForOperationCancelItem,
+    #[xml(value = "ErrorInvalidItemForOperationExpandDL")]
     #[cfg_attr(
         feature = "serde",
         serde(rename = "ErrorInvalidItemForOperationExpandDL")
@@ -1245,6 +1110,7 @@ pub enum ResponseCodeType {
     ErrorInvalidSerializedAccessToken,
     ErrorInvalidServerVersion,
     ErrorInvalidSid,
+    #[xml(value = "ErrorInvalidSIPUri")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorInvalidSIPUri"))]
     ErrorInvalidSipUri,
     ErrorInvalidSmtpAddress,
@@ -1258,10 +1124,12 @@ pub enum ResponseCodeType {
     ErrorInvalidUserOofSettings,
     ErrorInvalidUserPrincipalName,
     ErrorInvalidUserSid,
+    #[xml(value = "ErrorInvalidUserSidMissingUPN")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorInvalidUserSidMissingUPN"))]
     ErrorInvalidUserSidMissingUpn,
     ErrorInvalidValueForProperty,
     ErrorInvalidWatermark,
+    #[xml(value = "ErrorIPGatewayNotFound")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorIPGatewayNotFound"))]
     ErrorIpGatewayNotFound,
     ErrorIrresolvableConflict,
@@ -1307,22 +1175,26 @@ pub enum ResponseCodeType {
     ErrorNameResolutionMultipleResults,
     ErrorNameResolutionNoMailbox,
     ErrorNameResolutionNoResults,
+    #[xml(value = "ErrorNoApplicableProxyCASServersAvailable")]
     #[cfg_attr(
         feature = "serde",
         serde(rename = "ErrorNoApplicableProxyCASServersAvailable")
     )]
     ErrorNoApplicableProxyCasServersAvailable,
     ErrorNoCalendar,
+    #[xml(value = "ErrorNoDestinationCASDueToKerberosRequirements")]
     #[cfg_attr(
         feature = "serde",
         serde(rename = "ErrorNoDestinationCASDueToKerberosRequirements")
     )]
     ErrorNoDestinationCasDueToKerberosRequirements,
+    #[xml(value = "ErrorNoDestinationCASDueToSSLRequirements")]
     #[cfg_attr(
         feature = "serde",
         serde(rename = "ErrorNoDestinationCASDueToSSLRequirements")
     )]
     ErrorNoDestinationCasDueToSslRequirements,
+    #[xml(value = "ErrorNoDestinationCASDueToVersionMismatch")]
     #[cfg_attr(
         feature = "serde",
         serde(rename = "ErrorNoDestinationCASDueToVersionMismatch")
@@ -1335,6 +1207,7 @@ pub enum ResponseCodeType {
     ErrorNoPropertyTagForCustomProperties,
     ErrorNoPublicFolderReplicaAvailable,
     ErrorNoPublicFolderServerAvailable,
+    #[xml(value = "ErrorNoRespondingCASInDestinationSite")]
     #[cfg_attr(
         feature = "serde",
         serde(rename = "ErrorNoRespondingCASInDestinationSite")
@@ -1415,11 +1288,13 @@ pub enum ResponseCodeType {
     ErrorTokenSerializationDenied,
     ErrorTooManyObjectsOpened,
     ErrorUpdatePropertyMismatch,
+    #[xml(value = "ErrorUnifiedGroupMailboxAADCreationFailed")]
     #[cfg_attr(
         feature = "serde",
         serde(rename = "ErrorUnifiedGroupMailboxAADCreationFailed")
     )]
     ErrorUnifiedGroupMailboxAadCreationFailed,
+    #[xml(value = "ErrorUnifiedGroupMailboxAADDeleteFailed")]
     #[cfg_attr(
         feature = "serde",
         serde(rename = "ErrorUnifiedGroupMailboxAADDeleteFailed")
@@ -1462,10 +1337,12 @@ pub enum ResponseCodeType {
     ErrorWrongServerVersion,
     ErrorWrongServerVersionDelegate,
     ErrorMissingInformationSharingFolderId,
+    #[xml(value = "ErrorDuplicateSOAPHeader")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorDuplicateSOAPHeader"))]
     ErrorDuplicateSoapHeader,
     ErrorSharingSynchronizationFailed,
     ErrorSharingNoExternalEwsAvailable,
+    #[xml(value = "ErrorFreeBusyDLLimitReached")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorFreeBusyDLLimitReached"))]
     ErrorFreeBusyDlLimitReached,
     ErrorInvalidGetSharingFolderRequest,
@@ -1494,6 +1371,7 @@ pub enum ResponseCodeType {
     ErrorDuplicateLegacyDistinguishedName,
     ErrorInvalidClientAccessTokenRequest,
     ErrorNoSpeechDetected,
+    #[xml(value = "ErrorUMServerUnavailable")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorUMServerUnavailable"))]
     ErrorUmServerUnavailable,
     ErrorRecipientNotFound,
@@ -1535,6 +1413,7 @@ pub enum ResponseCodeType {
     ErrorDuplicateExtendedKeywordDefinition,
     ErrorMissingExchangePrincipal,
     ErrorUnexpectedUnifiedGroupsCount,
+    #[xml(value = "ErrorParsingXMLResponse")]
     #[cfg_attr(feature = "serde", serde(rename = "ErrorParsingXMLResponse"))]
     ErrorParsingXmlResponse,
     ErrorInvalidFederationOrganizationIdentifier,
@@ -1570,1861 +1449,9 @@ pub enum ResponseCodeType {
     ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions,
     ErrorInvalidReportMessageActionType,
     /// A value the schema does not list, kept as it was sent.
+    #[xml(other)]
     #[cfg_attr(feature = "serde", serde(untagged))]
     Unknown(String),
-}
-
-impl ResponseCodeType {
-    /// The value as written in XML.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NoError => "NoError",
-            Self::ErrorAccessDenied => "ErrorAccessDenied",
-            Self::ErrorAccessModeSpecified => "ErrorAccessModeSpecified",
-            Self::ErrorAccountDisabled => "ErrorAccountDisabled",
-            Self::ErrorAddDelegatesFailed => "ErrorAddDelegatesFailed",
-            Self::ErrorAddressSpaceNotFound => "ErrorAddressSpaceNotFound",
-            Self::ErrorAdOperation => "ErrorADOperation",
-            Self::ErrorAdSessionFilter => "ErrorADSessionFilter",
-            Self::ErrorAdUnavailable => "ErrorADUnavailable",
-            Self::ErrorAutoDiscoverFailed => "ErrorAutoDiscoverFailed",
-            Self::ErrorAffectedTaskOccurrencesRequired => {
-                "ErrorAffectedTaskOccurrencesRequired"
-            }
-            Self::ErrorAttachmentNestLevelLimitExceeded => {
-                "ErrorAttachmentNestLevelLimitExceeded"
-            }
-            Self::ErrorAttachmentSizeLimitExceeded => "ErrorAttachmentSizeLimitExceeded",
-            Self::ErrorArchiveFolderPathCreation => "ErrorArchiveFolderPathCreation",
-            Self::ErrorArchiveMailboxNotEnabled => "ErrorArchiveMailboxNotEnabled",
-            Self::ErrorArchiveMailboxServiceDiscoveryFailed => {
-                "ErrorArchiveMailboxServiceDiscoveryFailed"
-            }
-            Self::ErrorAvailabilityConfigNotFound => "ErrorAvailabilityConfigNotFound",
-            Self::ErrorBatchProcessingStopped => "ErrorBatchProcessingStopped",
-            Self::ErrorCalendarCannotMoveOrCopyOccurrence => {
-                "ErrorCalendarCannotMoveOrCopyOccurrence"
-            }
-            Self::ErrorCalendarCannotUpdateDeletedItem => {
-                "ErrorCalendarCannotUpdateDeletedItem"
-            }
-            Self::ErrorCalendarCannotUseIdForOccurrenceId => {
-                "ErrorCalendarCannotUseIdForOccurrenceId"
-            }
-            Self::ErrorCalendarCannotUseIdForRecurringMasterId => {
-                "ErrorCalendarCannotUseIdForRecurringMasterId"
-            }
-            Self::ErrorCalendarDurationIsTooLong => "ErrorCalendarDurationIsTooLong",
-            Self::ErrorCalendarEndDateIsEarlierThanStartDate => {
-                "ErrorCalendarEndDateIsEarlierThanStartDate"
-            }
-            Self::ErrorCalendarFolderIsInvalidForCalendarView => {
-                "ErrorCalendarFolderIsInvalidForCalendarView"
-            }
-            Self::ErrorCalendarInvalidAttributeValue => {
-                "ErrorCalendarInvalidAttributeValue"
-            }
-            Self::ErrorCalendarInvalidDayForTimeChangePattern => {
-                "ErrorCalendarInvalidDayForTimeChangePattern"
-            }
-            Self::ErrorCalendarInvalidDayForWeeklyRecurrence => {
-                "ErrorCalendarInvalidDayForWeeklyRecurrence"
-            }
-            Self::ErrorCalendarInvalidPropertyState => {
-                "ErrorCalendarInvalidPropertyState"
-            }
-            Self::ErrorCalendarInvalidPropertyValue => {
-                "ErrorCalendarInvalidPropertyValue"
-            }
-            Self::ErrorCalendarInvalidRecurrence => "ErrorCalendarInvalidRecurrence",
-            Self::ErrorCalendarInvalidTimeZone => "ErrorCalendarInvalidTimeZone",
-            Self::ErrorCalendarIsCancelledForAccept => {
-                "ErrorCalendarIsCancelledForAccept"
-            }
-            Self::ErrorCalendarIsCancelledForDecline => {
-                "ErrorCalendarIsCancelledForDecline"
-            }
-            Self::ErrorCalendarIsCancelledForRemove => {
-                "ErrorCalendarIsCancelledForRemove"
-            }
-            Self::ErrorCalendarIsCancelledForTentative => {
-                "ErrorCalendarIsCancelledForTentative"
-            }
-            Self::ErrorCalendarIsDelegatedForAccept => {
-                "ErrorCalendarIsDelegatedForAccept"
-            }
-            Self::ErrorCalendarIsDelegatedForDecline => {
-                "ErrorCalendarIsDelegatedForDecline"
-            }
-            Self::ErrorCalendarIsDelegatedForRemove => {
-                "ErrorCalendarIsDelegatedForRemove"
-            }
-            Self::ErrorCalendarIsDelegatedForTentative => {
-                "ErrorCalendarIsDelegatedForTentative"
-            }
-            Self::ErrorCalendarIsNotOrganizer => "ErrorCalendarIsNotOrganizer",
-            Self::ErrorCalendarIsOrganizerForAccept => {
-                "ErrorCalendarIsOrganizerForAccept"
-            }
-            Self::ErrorCalendarIsOrganizerForDecline => {
-                "ErrorCalendarIsOrganizerForDecline"
-            }
-            Self::ErrorCalendarIsOrganizerForRemove => {
-                "ErrorCalendarIsOrganizerForRemove"
-            }
-            Self::ErrorCalendarIsOrganizerForTentative => {
-                "ErrorCalendarIsOrganizerForTentative"
-            }
-            Self::ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange => {
-                "ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange"
-            }
-            Self::ErrorCalendarOccurrenceIsDeletedFromRecurrence => {
-                "ErrorCalendarOccurrenceIsDeletedFromRecurrence"
-            }
-            Self::ErrorCalendarOutOfRange => "ErrorCalendarOutOfRange",
-            Self::ErrorCalendarMeetingRequestIsOutOfDate => {
-                "ErrorCalendarMeetingRequestIsOutOfDate"
-            }
-            Self::ErrorCalendarViewRangeTooBig => "ErrorCalendarViewRangeTooBig",
-            Self::ErrorCallerIsInvalidAdAccount => "ErrorCallerIsInvalidADAccount",
-            Self::ErrorCannotAccessDeletedPublicFolder => {
-                "ErrorCannotAccessDeletedPublicFolder"
-            }
-            Self::ErrorCannotArchiveCalendarContactTaskFolderException => {
-                "ErrorCannotArchiveCalendarContactTaskFolderException"
-            }
-            Self::ErrorCannotArchiveItemsInPublicFolders => {
-                "ErrorCannotArchiveItemsInPublicFolders"
-            }
-            Self::ErrorCannotArchiveItemsInArchiveMailbox => {
-                "ErrorCannotArchiveItemsInArchiveMailbox"
-            }
-            Self::ErrorCannotCreateCalendarItemInNonCalendarFolder => {
-                "ErrorCannotCreateCalendarItemInNonCalendarFolder"
-            }
-            Self::ErrorCannotCreateContactInNonContactFolder => {
-                "ErrorCannotCreateContactInNonContactFolder"
-            }
-            Self::ErrorCannotCreatePostItemInNonMailFolder => {
-                "ErrorCannotCreatePostItemInNonMailFolder"
-            }
-            Self::ErrorCannotCreateTaskInNonTaskFolder => {
-                "ErrorCannotCreateTaskInNonTaskFolder"
-            }
-            Self::ErrorCannotDeleteObject => "ErrorCannotDeleteObject",
-            Self::ErrorCannotDisableMandatoryExtension => {
-                "ErrorCannotDisableMandatoryExtension"
-            }
-            Self::ErrorCannotFindUser => "ErrorCannotFindUser",
-            Self::ErrorCannotGetSourceFolderPath => "ErrorCannotGetSourceFolderPath",
-            Self::ErrorCannotGetExternalEcpUrl => "ErrorCannotGetExternalEcpUrl",
-            Self::ErrorCannotOpenFileAttachment => "ErrorCannotOpenFileAttachment",
-            Self::ErrorCannotDeleteTaskOccurrence => "ErrorCannotDeleteTaskOccurrence",
-            Self::ErrorCannotEmptyFolder => "ErrorCannotEmptyFolder",
-            Self::ErrorCannotSetCalendarPermissionOnNonCalendarFolder => {
-                "ErrorCannotSetCalendarPermissionOnNonCalendarFolder"
-            }
-            Self::ErrorCannotSetNonCalendarPermissionOnCalendarFolder => {
-                "ErrorCannotSetNonCalendarPermissionOnCalendarFolder"
-            }
-            Self::ErrorCannotSetPermissionUnknownEntries => {
-                "ErrorCannotSetPermissionUnknownEntries"
-            }
-            Self::ErrorCannotSpecifySearchFolderAsSourceFolder => {
-                "ErrorCannotSpecifySearchFolderAsSourceFolder"
-            }
-            Self::ErrorCannotUseFolderIdForItemId => "ErrorCannotUseFolderIdForItemId",
-            Self::ErrorCannotUseItemIdForFolderId => "ErrorCannotUseItemIdForFolderId",
-            Self::ErrorChangeKeyRequired => "ErrorChangeKeyRequired",
-            Self::ErrorChangeKeyRequiredForWriteOperations => {
-                "ErrorChangeKeyRequiredForWriteOperations"
-            }
-            Self::ErrorClientDisconnected => "ErrorClientDisconnected",
-            Self::ErrorClientIntentInvalidStateDefinition => {
-                "ErrorClientIntentInvalidStateDefinition"
-            }
-            Self::ErrorClientIntentNotFound => "ErrorClientIntentNotFound",
-            Self::ErrorConnectionFailed => "ErrorConnectionFailed",
-            Self::ErrorContainsFilterWrongType => "ErrorContainsFilterWrongType",
-            Self::ErrorContentConversionFailed => "ErrorContentConversionFailed",
-            Self::ErrorContentIndexingNotEnabled => "ErrorContentIndexingNotEnabled",
-            Self::ErrorCorruptData => "ErrorCorruptData",
-            Self::ErrorCreateItemAccessDenied => "ErrorCreateItemAccessDenied",
-            Self::ErrorCreateManagedFolderPartialCompletion => {
-                "ErrorCreateManagedFolderPartialCompletion"
-            }
-            Self::ErrorCreateSubfolderAccessDenied => "ErrorCreateSubfolderAccessDenied",
-            Self::ErrorCrossMailboxMoveCopy => "ErrorCrossMailboxMoveCopy",
-            Self::ErrorCrossSiteRequest => "ErrorCrossSiteRequest",
-            Self::ErrorDataSizeLimitExceeded => "ErrorDataSizeLimitExceeded",
-            Self::ErrorDataSourceOperation => "ErrorDataSourceOperation",
-            Self::ErrorDelegateAlreadyExists => "ErrorDelegateAlreadyExists",
-            Self::ErrorDelegateCannotAddOwner => "ErrorDelegateCannotAddOwner",
-            Self::ErrorDelegateMissingConfiguration => {
-                "ErrorDelegateMissingConfiguration"
-            }
-            Self::ErrorDelegateNoUser => "ErrorDelegateNoUser",
-            Self::ErrorDelegateValidationFailed => "ErrorDelegateValidationFailed",
-            Self::ErrorDeleteDistinguishedFolder => "ErrorDeleteDistinguishedFolder",
-            Self::ErrorDeleteItemsFailed => "ErrorDeleteItemsFailed",
-            Self::ErrorDeleteUnifiedMessagingPromptFailed => {
-                "ErrorDeleteUnifiedMessagingPromptFailed"
-            }
-            Self::ErrorDistinguishedUserNotSupported => {
-                "ErrorDistinguishedUserNotSupported"
-            }
-            Self::ErrorDistributionListMemberNotExist => {
-                "ErrorDistributionListMemberNotExist"
-            }
-            Self::ErrorDuplicateInputFolderNames => "ErrorDuplicateInputFolderNames",
-            Self::ErrorDuplicateUserIdsSpecified => "ErrorDuplicateUserIdsSpecified",
-            Self::ErrorEmailAddressMismatch => "ErrorEmailAddressMismatch",
-            Self::ErrorEventNotFound => "ErrorEventNotFound",
-            Self::ErrorExceededConnectionCount => "ErrorExceededConnectionCount",
-            Self::ErrorExceededSubscriptionCount => "ErrorExceededSubscriptionCount",
-            Self::ErrorExceededFindCountLimit => "ErrorExceededFindCountLimit",
-            Self::ErrorExpiredSubscription => "ErrorExpiredSubscription",
-            Self::ErrorExtensionNotFound => "ErrorExtensionNotFound",
-            Self::ErrorFolderCorrupt => "ErrorFolderCorrupt",
-            Self::ErrorFolderNotFound => "ErrorFolderNotFound",
-            Self::ErrorFolderPropertRequestFailed => "ErrorFolderPropertRequestFailed",
-            Self::ErrorFolderSave => "ErrorFolderSave",
-            Self::ErrorFolderSaveFailed => "ErrorFolderSaveFailed",
-            Self::ErrorFolderSavePropertyError => "ErrorFolderSavePropertyError",
-            Self::ErrorFolderExists => "ErrorFolderExists",
-            Self::ErrorFreeBusyGenerationFailed => "ErrorFreeBusyGenerationFailed",
-            Self::ErrorGetServerSecurityDescriptorFailed => {
-                "ErrorGetServerSecurityDescriptorFailed"
-            }
-            Self::ErrorImContactLimitReached => "ErrorImContactLimitReached",
-            Self::ErrorImGroupDisplayNameAlreadyExists => {
-                "ErrorImGroupDisplayNameAlreadyExists"
-            }
-            Self::ErrorImGroupLimitReached => "ErrorImGroupLimitReached",
-            Self::ErrorImpersonateUserDenied => "ErrorImpersonateUserDenied",
-            Self::ErrorImpersonationDenied => "ErrorImpersonationDenied",
-            Self::ErrorImpersonationFailed => "ErrorImpersonationFailed",
-            Self::ErrorIncorrectSchemaVersion => "ErrorIncorrectSchemaVersion",
-            Self::ErrorIncorrectUpdatePropertyCount => {
-                "ErrorIncorrectUpdatePropertyCount"
-            }
-            Self::ErrorIndividualMailboxLimitReached => {
-                "ErrorIndividualMailboxLimitReached"
-            }
-            Self::ErrorInsufficientResources => "ErrorInsufficientResources",
-            Self::ErrorInternalServerError => "ErrorInternalServerError",
-            Self::ErrorInternalServerTransientError => {
-                "ErrorInternalServerTransientError"
-            }
-            Self::ErrorInvalidAccessLevel => "ErrorInvalidAccessLevel",
-            Self::ErrorInvalidArgument => "ErrorInvalidArgument",
-            Self::ErrorInvalidAttachmentId => "ErrorInvalidAttachmentId",
-            Self::ErrorInvalidAttachmentSubfilter => "ErrorInvalidAttachmentSubfilter",
-            Self::ErrorInvalidAttachmentSubfilterTextFilter => {
-                "ErrorInvalidAttachmentSubfilterTextFilter"
-            }
-            Self::ErrorInvalidAuthorizationContext => "ErrorInvalidAuthorizationContext",
-            Self::ErrorInvalidChangeKey => "ErrorInvalidChangeKey",
-            Self::ErrorInvalidClientSecurityContext => {
-                "ErrorInvalidClientSecurityContext"
-            }
-            Self::ErrorInvalidCompleteDate => "ErrorInvalidCompleteDate",
-            Self::ErrorInvalidContactEmailAddress => "ErrorInvalidContactEmailAddress",
-            Self::ErrorInvalidContactEmailIndex => "ErrorInvalidContactEmailIndex",
-            Self::ErrorInvalidCrossForestCredentials => {
-                "ErrorInvalidCrossForestCredentials"
-            }
-            Self::ErrorInvalidDelegatePermission => "ErrorInvalidDelegatePermission",
-            Self::ErrorInvalidDelegateUserId => "ErrorInvalidDelegateUserId",
-            Self::ErrorInvalidExcludesRestriction => "ErrorInvalidExcludesRestriction",
-            Self::ErrorInvalidExpressionTypeForSubFilter => {
-                "ErrorInvalidExpressionTypeForSubFilter"
-            }
-            Self::ErrorInvalidExtendedProperty => "ErrorInvalidExtendedProperty",
-            Self::ErrorInvalidExtendedPropertyValue => {
-                "ErrorInvalidExtendedPropertyValue"
-            }
-            Self::ErrorInvalidFolderId => "ErrorInvalidFolderId",
-            Self::ErrorInvalidFolderTypeForOperation => {
-                "ErrorInvalidFolderTypeForOperation"
-            }
-            Self::ErrorInvalidFractionalPagingParameters => {
-                "ErrorInvalidFractionalPagingParameters"
-            }
-            Self::ErrorInvalidFreeBusyViewType => "ErrorInvalidFreeBusyViewType",
-            Self::ErrorInvalidId => "ErrorInvalidId",
-            Self::ErrorInvalidIdEmpty => "ErrorInvalidIdEmpty",
-            Self::ErrorInvalidIdMalformed => "ErrorInvalidIdMalformed",
-            Self::ErrorInvalidIdMalformedEwsLegacyIdFormat => {
-                "ErrorInvalidIdMalformedEwsLegacyIdFormat"
-            }
-            Self::ErrorInvalidIdMonikerTooLong => "ErrorInvalidIdMonikerTooLong",
-            Self::ErrorInvalidIdNotAnItemAttachmentId => {
-                "ErrorInvalidIdNotAnItemAttachmentId"
-            }
-            Self::ErrorInvalidIdReturnedByResolveNames => {
-                "ErrorInvalidIdReturnedByResolveNames"
-            }
-            Self::ErrorInvalidIdStoreObjectIdTooLong => {
-                "ErrorInvalidIdStoreObjectIdTooLong"
-            }
-            Self::ErrorInvalidIdTooManyAttachmentLevels => {
-                "ErrorInvalidIdTooManyAttachmentLevels"
-            }
-            Self::ErrorInvalidIdXml => "ErrorInvalidIdXml",
-            Self::ErrorInvalidImContactId => "ErrorInvalidImContactId",
-            Self::ErrorInvalidImDistributionGroupSmtpAddress => {
-                "ErrorInvalidImDistributionGroupSmtpAddress"
-            }
-            Self::ErrorInvalidImGroupId => "ErrorInvalidImGroupId",
-            Self::ErrorInvalidIndexedPagingParameters => {
-                "ErrorInvalidIndexedPagingParameters"
-            }
-            Self::ErrorInvalidInternetHeaderChildNodes => {
-                "ErrorInvalidInternetHeaderChildNodes"
-            }
-            Self::ErrorInvalidItemForOperationArchiveItem => {
-                "ErrorInvalidItemForOperationArchiveItem"
-            }
-            Self::ErrorInvalidItemForOperationCreateItemAttachment => {
-                "ErrorInvalidItemForOperationCreateItemAttachment"
-            }
-            Self::ErrorInvalidItemForOperationCreateItem => {
-                "ErrorInvalidItemForOperationCreateItem"
-            }
-            Self::ErrorInvalidItemForOperationAcceptItem => {
-                "ErrorInvalidItemForOperationAcceptItem"
-            }
-            Self::ErrorInvalidItemForOperationDeclineItem => {
-                "ErrorInvalidItemForOperationDeclineItem"
-            }
-            Self::ErrorInvalidItemForOperationCancelItem => {
-                "ErrorInvalidItemForOperationCancelItem"
-            }
-            Self::ErrorInvalidItemForOperationExpandDl => {
-                "ErrorInvalidItemForOperationExpandDL"
-            }
-            Self::ErrorInvalidItemForOperationRemoveItem => {
-                "ErrorInvalidItemForOperationRemoveItem"
-            }
-            Self::ErrorInvalidItemForOperationSendItem => {
-                "ErrorInvalidItemForOperationSendItem"
-            }
-            Self::ErrorInvalidItemForOperationTentative => {
-                "ErrorInvalidItemForOperationTentative"
-            }
-            Self::ErrorInvalidLogonType => "ErrorInvalidLogonType",
-            Self::ErrorInvalidLikeRequest => "ErrorInvalidLikeRequest",
-            Self::ErrorInvalidMailbox => "ErrorInvalidMailbox",
-            Self::ErrorInvalidManagedFolderProperty => {
-                "ErrorInvalidManagedFolderProperty"
-            }
-            Self::ErrorInvalidManagedFolderQuota => "ErrorInvalidManagedFolderQuota",
-            Self::ErrorInvalidManagedFolderSize => "ErrorInvalidManagedFolderSize",
-            Self::ErrorInvalidMergedFreeBusyInterval => {
-                "ErrorInvalidMergedFreeBusyInterval"
-            }
-            Self::ErrorInvalidNameForNameResolution => {
-                "ErrorInvalidNameForNameResolution"
-            }
-            Self::ErrorInvalidOperation => "ErrorInvalidOperation",
-            Self::ErrorInvalidNetworkServiceContext => {
-                "ErrorInvalidNetworkServiceContext"
-            }
-            Self::ErrorInvalidOofParameter => "ErrorInvalidOofParameter",
-            Self::ErrorInvalidPagingMaxRows => "ErrorInvalidPagingMaxRows",
-            Self::ErrorInvalidParentFolder => "ErrorInvalidParentFolder",
-            Self::ErrorInvalidPercentCompleteValue => "ErrorInvalidPercentCompleteValue",
-            Self::ErrorInvalidPermissionSettings => "ErrorInvalidPermissionSettings",
-            Self::ErrorInvalidPhoneCallId => "ErrorInvalidPhoneCallId",
-            Self::ErrorInvalidPhoneNumber => "ErrorInvalidPhoneNumber",
-            Self::ErrorInvalidUserInfo => "ErrorInvalidUserInfo",
-            Self::ErrorInvalidPropertyAppend => "ErrorInvalidPropertyAppend",
-            Self::ErrorInvalidPropertyDelete => "ErrorInvalidPropertyDelete",
-            Self::ErrorInvalidPropertyForExists => "ErrorInvalidPropertyForExists",
-            Self::ErrorInvalidPropertyForOperation => "ErrorInvalidPropertyForOperation",
-            Self::ErrorInvalidPropertyRequest => "ErrorInvalidPropertyRequest",
-            Self::ErrorInvalidPropertySet => "ErrorInvalidPropertySet",
-            Self::ErrorInvalidPropertyUpdateSentMessage => {
-                "ErrorInvalidPropertyUpdateSentMessage"
-            }
-            Self::ErrorInvalidProxySecurityContext => "ErrorInvalidProxySecurityContext",
-            Self::ErrorInvalidPullSubscriptionId => "ErrorInvalidPullSubscriptionId",
-            Self::ErrorInvalidPushSubscriptionUrl => "ErrorInvalidPushSubscriptionUrl",
-            Self::ErrorInvalidRecipients => "ErrorInvalidRecipients",
-            Self::ErrorInvalidRecipientSubfilter => "ErrorInvalidRecipientSubfilter",
-            Self::ErrorInvalidRecipientSubfilterComparison => {
-                "ErrorInvalidRecipientSubfilterComparison"
-            }
-            Self::ErrorInvalidRecipientSubfilterOrder => {
-                "ErrorInvalidRecipientSubfilterOrder"
-            }
-            Self::ErrorInvalidRecipientSubfilterTextFilter => {
-                "ErrorInvalidRecipientSubfilterTextFilter"
-            }
-            Self::ErrorInvalidReferenceItem => "ErrorInvalidReferenceItem",
-            Self::ErrorInvalidRequest => "ErrorInvalidRequest",
-            Self::ErrorInvalidRestriction => "ErrorInvalidRestriction",
-            Self::ErrorInvalidRetentionTagTypeMismatch => {
-                "ErrorInvalidRetentionTagTypeMismatch"
-            }
-            Self::ErrorInvalidRetentionTagInvisible => {
-                "ErrorInvalidRetentionTagInvisible"
-            }
-            Self::ErrorInvalidRetentionTagInheritance => {
-                "ErrorInvalidRetentionTagInheritance"
-            }
-            Self::ErrorInvalidRetentionTagIdGuid => "ErrorInvalidRetentionTagIdGuid",
-            Self::ErrorInvalidRoutingType => "ErrorInvalidRoutingType",
-            Self::ErrorInvalidScheduledOofDuration => "ErrorInvalidScheduledOofDuration",
-            Self::ErrorInvalidSchemaVersionForMailboxVersion => {
-                "ErrorInvalidSchemaVersionForMailboxVersion"
-            }
-            Self::ErrorInvalidSecurityDescriptor => "ErrorInvalidSecurityDescriptor",
-            Self::ErrorInvalidSendItemSaveSettings => "ErrorInvalidSendItemSaveSettings",
-            Self::ErrorInvalidSerializedAccessToken => {
-                "ErrorInvalidSerializedAccessToken"
-            }
-            Self::ErrorInvalidServerVersion => "ErrorInvalidServerVersion",
-            Self::ErrorInvalidSid => "ErrorInvalidSid",
-            Self::ErrorInvalidSipUri => "ErrorInvalidSIPUri",
-            Self::ErrorInvalidSmtpAddress => "ErrorInvalidSmtpAddress",
-            Self::ErrorInvalidSubfilterType => "ErrorInvalidSubfilterType",
-            Self::ErrorInvalidSubfilterTypeNotAttendeeType => {
-                "ErrorInvalidSubfilterTypeNotAttendeeType"
-            }
-            Self::ErrorInvalidSubfilterTypeNotRecipientType => {
-                "ErrorInvalidSubfilterTypeNotRecipientType"
-            }
-            Self::ErrorInvalidSubscription => "ErrorInvalidSubscription",
-            Self::ErrorInvalidSubscriptionRequest => "ErrorInvalidSubscriptionRequest",
-            Self::ErrorInvalidSyncStateData => "ErrorInvalidSyncStateData",
-            Self::ErrorInvalidTimeInterval => "ErrorInvalidTimeInterval",
-            Self::ErrorInvalidUserOofSettings => "ErrorInvalidUserOofSettings",
-            Self::ErrorInvalidUserPrincipalName => "ErrorInvalidUserPrincipalName",
-            Self::ErrorInvalidUserSid => "ErrorInvalidUserSid",
-            Self::ErrorInvalidUserSidMissingUpn => "ErrorInvalidUserSidMissingUPN",
-            Self::ErrorInvalidValueForProperty => "ErrorInvalidValueForProperty",
-            Self::ErrorInvalidWatermark => "ErrorInvalidWatermark",
-            Self::ErrorIpGatewayNotFound => "ErrorIPGatewayNotFound",
-            Self::ErrorIrresolvableConflict => "ErrorIrresolvableConflict",
-            Self::ErrorItemCorrupt => "ErrorItemCorrupt",
-            Self::ErrorItemNotFound => "ErrorItemNotFound",
-            Self::ErrorItemPropertyRequestFailed => "ErrorItemPropertyRequestFailed",
-            Self::ErrorItemSave => "ErrorItemSave",
-            Self::ErrorItemSavePropertyError => "ErrorItemSavePropertyError",
-            Self::ErrorLegacyMailboxFreeBusyViewTypeNotMerged => {
-                "ErrorLegacyMailboxFreeBusyViewTypeNotMerged"
-            }
-            Self::ErrorLocalServerObjectNotFound => "ErrorLocalServerObjectNotFound",
-            Self::ErrorLogonAsNetworkServiceFailed => "ErrorLogonAsNetworkServiceFailed",
-            Self::ErrorMailboxConfiguration => "ErrorMailboxConfiguration",
-            Self::ErrorMailboxDataArrayEmpty => "ErrorMailboxDataArrayEmpty",
-            Self::ErrorMailboxDataArrayTooBig => "ErrorMailboxDataArrayTooBig",
-            Self::ErrorMailboxHoldNotFound => "ErrorMailboxHoldNotFound",
-            Self::ErrorMailboxLogonFailed => "ErrorMailboxLogonFailed",
-            Self::ErrorMailboxMoveInProgress => "ErrorMailboxMoveInProgress",
-            Self::ErrorMailboxStoreUnavailable => "ErrorMailboxStoreUnavailable",
-            Self::ErrorMailRecipientNotFound => "ErrorMailRecipientNotFound",
-            Self::ErrorMailTipsDisabled => "ErrorMailTipsDisabled",
-            Self::ErrorManagedFolderAlreadyExists => "ErrorManagedFolderAlreadyExists",
-            Self::ErrorManagedFolderNotFound => "ErrorManagedFolderNotFound",
-            Self::ErrorManagedFoldersRootFailure => "ErrorManagedFoldersRootFailure",
-            Self::ErrorMeetingSuggestionGenerationFailed => {
-                "ErrorMeetingSuggestionGenerationFailed"
-            }
-            Self::ErrorMessageDispositionRequired => "ErrorMessageDispositionRequired",
-            Self::ErrorMessageSizeExceeded => "ErrorMessageSizeExceeded",
-            Self::ErrorMimeContentConversionFailed => "ErrorMimeContentConversionFailed",
-            Self::ErrorMimeContentInvalid => "ErrorMimeContentInvalid",
-            Self::ErrorMimeContentInvalidBase64String => {
-                "ErrorMimeContentInvalidBase64String"
-            }
-            Self::ErrorMissingArgument => "ErrorMissingArgument",
-            Self::ErrorMissingEmailAddress => "ErrorMissingEmailAddress",
-            Self::ErrorMissingEmailAddressForManagedFolder => {
-                "ErrorMissingEmailAddressForManagedFolder"
-            }
-            Self::ErrorMissingInformationEmailAddress => {
-                "ErrorMissingInformationEmailAddress"
-            }
-            Self::ErrorMissingInformationReferenceItemId => {
-                "ErrorMissingInformationReferenceItemId"
-            }
-            Self::ErrorMissingItemForCreateItemAttachment => {
-                "ErrorMissingItemForCreateItemAttachment"
-            }
-            Self::ErrorMissingManagedFolderId => "ErrorMissingManagedFolderId",
-            Self::ErrorMissingRecipients => "ErrorMissingRecipients",
-            Self::ErrorMissingUserIdInformation => "ErrorMissingUserIdInformation",
-            Self::ErrorMoreThanOneAccessModeSpecified => {
-                "ErrorMoreThanOneAccessModeSpecified"
-            }
-            Self::ErrorMoveCopyFailed => "ErrorMoveCopyFailed",
-            Self::ErrorMoveDistinguishedFolder => "ErrorMoveDistinguishedFolder",
-            Self::ErrorMultiLegacyMailboxAccess => "ErrorMultiLegacyMailboxAccess",
-            Self::ErrorNameResolutionMultipleResults => {
-                "ErrorNameResolutionMultipleResults"
-            }
-            Self::ErrorNameResolutionNoMailbox => "ErrorNameResolutionNoMailbox",
-            Self::ErrorNameResolutionNoResults => "ErrorNameResolutionNoResults",
-            Self::ErrorNoApplicableProxyCasServersAvailable => {
-                "ErrorNoApplicableProxyCASServersAvailable"
-            }
-            Self::ErrorNoCalendar => "ErrorNoCalendar",
-            Self::ErrorNoDestinationCasDueToKerberosRequirements => {
-                "ErrorNoDestinationCASDueToKerberosRequirements"
-            }
-            Self::ErrorNoDestinationCasDueToSslRequirements => {
-                "ErrorNoDestinationCASDueToSSLRequirements"
-            }
-            Self::ErrorNoDestinationCasDueToVersionMismatch => {
-                "ErrorNoDestinationCASDueToVersionMismatch"
-            }
-            Self::ErrorNoFolderClassOverride => "ErrorNoFolderClassOverride",
-            Self::ErrorNoFreeBusyAccess => "ErrorNoFreeBusyAccess",
-            Self::ErrorNonExistentMailbox => "ErrorNonExistentMailbox",
-            Self::ErrorNonPrimarySmtpAddress => "ErrorNonPrimarySmtpAddress",
-            Self::ErrorNoPropertyTagForCustomProperties => {
-                "ErrorNoPropertyTagForCustomProperties"
-            }
-            Self::ErrorNoPublicFolderReplicaAvailable => {
-                "ErrorNoPublicFolderReplicaAvailable"
-            }
-            Self::ErrorNoPublicFolderServerAvailable => {
-                "ErrorNoPublicFolderServerAvailable"
-            }
-            Self::ErrorNoRespondingCasInDestinationSite => {
-                "ErrorNoRespondingCASInDestinationSite"
-            }
-            Self::ErrorNotDelegate => "ErrorNotDelegate",
-            Self::ErrorNotEnoughMemory => "ErrorNotEnoughMemory",
-            Self::ErrorObjectTypeChanged => "ErrorObjectTypeChanged",
-            Self::ErrorOccurrenceCrossingBoundary => "ErrorOccurrenceCrossingBoundary",
-            Self::ErrorOccurrenceTimeSpanTooBig => "ErrorOccurrenceTimeSpanTooBig",
-            Self::ErrorOperationNotAllowedWithPublicFolderRoot => {
-                "ErrorOperationNotAllowedWithPublicFolderRoot"
-            }
-            Self::ErrorParentFolderIdRequired => "ErrorParentFolderIdRequired",
-            Self::ErrorParentFolderNotFound => "ErrorParentFolderNotFound",
-            Self::ErrorPasswordChangeRequired => "ErrorPasswordChangeRequired",
-            Self::ErrorPasswordExpired => "ErrorPasswordExpired",
-            Self::ErrorPhoneNumberNotDialable => "ErrorPhoneNumberNotDialable",
-            Self::ErrorPropertyUpdate => "ErrorPropertyUpdate",
-            Self::ErrorPromptPublishingOperationFailed => {
-                "ErrorPromptPublishingOperationFailed"
-            }
-            Self::ErrorPropertyValidationFailure => "ErrorPropertyValidationFailure",
-            Self::ErrorProxiedSubscriptionCallFailure => {
-                "ErrorProxiedSubscriptionCallFailure"
-            }
-            Self::ErrorProxyCallFailed => "ErrorProxyCallFailed",
-            Self::ErrorProxyGroupSidLimitExceeded => "ErrorProxyGroupSidLimitExceeded",
-            Self::ErrorProxyRequestNotAllowed => "ErrorProxyRequestNotAllowed",
-            Self::ErrorProxyRequestProcessingFailed => {
-                "ErrorProxyRequestProcessingFailed"
-            }
-            Self::ErrorProxyServiceDiscoveryFailed => "ErrorProxyServiceDiscoveryFailed",
-            Self::ErrorProxyTokenExpired => "ErrorProxyTokenExpired",
-            Self::ErrorPublicFolderMailboxDiscoveryFailed => {
-                "ErrorPublicFolderMailboxDiscoveryFailed"
-            }
-            Self::ErrorPublicFolderOperationFailed => "ErrorPublicFolderOperationFailed",
-            Self::ErrorPublicFolderRequestProcessingFailed => {
-                "ErrorPublicFolderRequestProcessingFailed"
-            }
-            Self::ErrorPublicFolderServerNotFound => "ErrorPublicFolderServerNotFound",
-            Self::ErrorPublicFolderSyncException => "ErrorPublicFolderSyncException",
-            Self::ErrorQueryFilterTooLong => "ErrorQueryFilterTooLong",
-            Self::ErrorQuotaExceeded => "ErrorQuotaExceeded",
-            Self::ErrorReadEventsFailed => "ErrorReadEventsFailed",
-            Self::ErrorReadReceiptNotPending => "ErrorReadReceiptNotPending",
-            Self::ErrorRecurrenceEndDateTooBig => "ErrorRecurrenceEndDateTooBig",
-            Self::ErrorRecurrenceHasNoOccurrence => "ErrorRecurrenceHasNoOccurrence",
-            Self::ErrorRemoveDelegatesFailed => "ErrorRemoveDelegatesFailed",
-            Self::ErrorRequestAborted => "ErrorRequestAborted",
-            Self::ErrorRequestStreamTooBig => "ErrorRequestStreamTooBig",
-            Self::ErrorRequiredPropertyMissing => "ErrorRequiredPropertyMissing",
-            Self::ErrorResolveNamesInvalidFolderType => {
-                "ErrorResolveNamesInvalidFolderType"
-            }
-            Self::ErrorResolveNamesOnlyOneContactsFolderAllowed => {
-                "ErrorResolveNamesOnlyOneContactsFolderAllowed"
-            }
-            Self::ErrorResponseSchemaValidation => "ErrorResponseSchemaValidation",
-            Self::ErrorRestrictionTooLong => "ErrorRestrictionTooLong",
-            Self::ErrorRestrictionTooComplex => "ErrorRestrictionTooComplex",
-            Self::ErrorResultSetTooBig => "ErrorResultSetTooBig",
-            Self::ErrorInvalidExchangeImpersonationHeaderData => {
-                "ErrorInvalidExchangeImpersonationHeaderData"
-            }
-            Self::ErrorSavedItemFolderNotFound => "ErrorSavedItemFolderNotFound",
-            Self::ErrorSchemaValidation => "ErrorSchemaValidation",
-            Self::ErrorSearchFolderNotInitialized => "ErrorSearchFolderNotInitialized",
-            Self::ErrorSendAsDenied => "ErrorSendAsDenied",
-            Self::ErrorSendMeetingCancellationsRequired => {
-                "ErrorSendMeetingCancellationsRequired"
-            }
-            Self::ErrorSendMeetingInvitationsOrCancellationsRequired => {
-                "ErrorSendMeetingInvitationsOrCancellationsRequired"
-            }
-            Self::ErrorSendMeetingInvitationsRequired => {
-                "ErrorSendMeetingInvitationsRequired"
-            }
-            Self::ErrorSentMeetingRequestUpdate => "ErrorSentMeetingRequestUpdate",
-            Self::ErrorSentTaskRequestUpdate => "ErrorSentTaskRequestUpdate",
-            Self::ErrorServerBusy => "ErrorServerBusy",
-            Self::ErrorServiceDiscoveryFailed => "ErrorServiceDiscoveryFailed",
-            Self::ErrorStaleObject => "ErrorStaleObject",
-            Self::ErrorSubmissionQuotaExceeded => "ErrorSubmissionQuotaExceeded",
-            Self::ErrorSubscriptionAccessDenied => "ErrorSubscriptionAccessDenied",
-            Self::ErrorSubscriptionDelegateAccessNotSupported => {
-                "ErrorSubscriptionDelegateAccessNotSupported"
-            }
-            Self::ErrorSubscriptionNotFound => "ErrorSubscriptionNotFound",
-            Self::ErrorSubscriptionUnsubscribed => "ErrorSubscriptionUnsubscribed",
-            Self::ErrorSyncFolderNotFound => "ErrorSyncFolderNotFound",
-            Self::ErrorTeamMailboxNotFound => "ErrorTeamMailboxNotFound",
-            Self::ErrorTeamMailboxNotLinkedToSharePoint => {
-                "ErrorTeamMailboxNotLinkedToSharePoint"
-            }
-            Self::ErrorTeamMailboxUrlValidationFailed => {
-                "ErrorTeamMailboxUrlValidationFailed"
-            }
-            Self::ErrorTeamMailboxNotAuthorizedOwner => {
-                "ErrorTeamMailboxNotAuthorizedOwner"
-            }
-            Self::ErrorTeamMailboxActiveToPendingDelete => {
-                "ErrorTeamMailboxActiveToPendingDelete"
-            }
-            Self::ErrorTeamMailboxFailedSendingNotifications => {
-                "ErrorTeamMailboxFailedSendingNotifications"
-            }
-            Self::ErrorTeamMailboxErrorUnknown => "ErrorTeamMailboxErrorUnknown",
-            Self::ErrorTimeIntervalTooBig => "ErrorTimeIntervalTooBig",
-            Self::ErrorTimeoutExpired => "ErrorTimeoutExpired",
-            Self::ErrorTimeZone => "ErrorTimeZone",
-            Self::ErrorToFolderNotFound => "ErrorToFolderNotFound",
-            Self::ErrorTokenSerializationDenied => "ErrorTokenSerializationDenied",
-            Self::ErrorTooManyObjectsOpened => "ErrorTooManyObjectsOpened",
-            Self::ErrorUpdatePropertyMismatch => "ErrorUpdatePropertyMismatch",
-            Self::ErrorUnifiedGroupMailboxAadCreationFailed => {
-                "ErrorUnifiedGroupMailboxAADCreationFailed"
-            }
-            Self::ErrorUnifiedGroupMailboxAadDeleteFailed => {
-                "ErrorUnifiedGroupMailboxAADDeleteFailed"
-            }
-            Self::ErrorUnifiedGroupMailboxNamingPolicy => {
-                "ErrorUnifiedGroupMailboxNamingPolicy"
-            }
-            Self::ErrorUnifiedGroupMailboxDeleteFailed => {
-                "ErrorUnifiedGroupMailboxDeleteFailed"
-            }
-            Self::ErrorUnifiedGroupMailboxNotFound => "ErrorUnifiedGroupMailboxNotFound",
-            Self::ErrorUnifiedGroupMailboxUpdateDelayed => {
-                "ErrorUnifiedGroupMailboxUpdateDelayed"
-            }
-            Self::ErrorUnifiedGroupMailboxUpdatedPartialProperties => {
-                "ErrorUnifiedGroupMailboxUpdatedPartialProperties"
-            }
-            Self::ErrorUnifiedGroupMailboxUpdateFailed => {
-                "ErrorUnifiedGroupMailboxUpdateFailed"
-            }
-            Self::ErrorUnifiedGroupMailboxProvisionFailed => {
-                "ErrorUnifiedGroupMailboxProvisionFailed"
-            }
-            Self::ErrorUnifiedMessagingDialPlanNotFound => {
-                "ErrorUnifiedMessagingDialPlanNotFound"
-            }
-            Self::ErrorUnifiedMessagingReportDataNotFound => {
-                "ErrorUnifiedMessagingReportDataNotFound"
-            }
-            Self::ErrorUnifiedMessagingPromptNotFound => {
-                "ErrorUnifiedMessagingPromptNotFound"
-            }
-            Self::ErrorUnifiedMessagingRequestFailed => {
-                "ErrorUnifiedMessagingRequestFailed"
-            }
-            Self::ErrorUnifiedMessagingServerNotFound => {
-                "ErrorUnifiedMessagingServerNotFound"
-            }
-            Self::ErrorUnableToGetUserOofSettings => "ErrorUnableToGetUserOofSettings",
-            Self::ErrorUnableToRemoveImContactFromGroup => {
-                "ErrorUnableToRemoveImContactFromGroup"
-            }
-            Self::ErrorUnsupportedSubFilter => "ErrorUnsupportedSubFilter",
-            Self::ErrorUnsupportedCulture => "ErrorUnsupportedCulture",
-            Self::ErrorUnsupportedMapiPropertyType => "ErrorUnsupportedMapiPropertyType",
-            Self::ErrorUnsupportedMimeConversion => "ErrorUnsupportedMimeConversion",
-            Self::ErrorUnsupportedPathForQuery => "ErrorUnsupportedPathForQuery",
-            Self::ErrorUnsupportedPathForSortGroup => "ErrorUnsupportedPathForSortGroup",
-            Self::ErrorUnsupportedPropertyDefinition => {
-                "ErrorUnsupportedPropertyDefinition"
-            }
-            Self::ErrorUnsupportedQueryFilter => "ErrorUnsupportedQueryFilter",
-            Self::ErrorUnsupportedRecurrence => "ErrorUnsupportedRecurrence",
-            Self::ErrorUnsupportedTypeForConversion => {
-                "ErrorUnsupportedTypeForConversion"
-            }
-            Self::ErrorUpdateDelegatesFailed => "ErrorUpdateDelegatesFailed",
-            Self::ErrorUserNotUnifiedMessagingEnabled => {
-                "ErrorUserNotUnifiedMessagingEnabled"
-            }
-            Self::ErrorVoiceMailNotImplemented => "ErrorVoiceMailNotImplemented",
-            Self::ErrorValueOutOfRange => "ErrorValueOutOfRange",
-            Self::ErrorVirusDetected => "ErrorVirusDetected",
-            Self::ErrorVirusMessageDeleted => "ErrorVirusMessageDeleted",
-            Self::ErrorWebRequestInInvalidState => "ErrorWebRequestInInvalidState",
-            Self::ErrorWin32InteropError => "ErrorWin32InteropError",
-            Self::ErrorWorkingHoursSaveFailed => "ErrorWorkingHoursSaveFailed",
-            Self::ErrorWorkingHoursXmlMalformed => "ErrorWorkingHoursXmlMalformed",
-            Self::ErrorWrongServerVersion => "ErrorWrongServerVersion",
-            Self::ErrorWrongServerVersionDelegate => "ErrorWrongServerVersionDelegate",
-            Self::ErrorMissingInformationSharingFolderId => {
-                "ErrorMissingInformationSharingFolderId"
-            }
-            Self::ErrorDuplicateSoapHeader => "ErrorDuplicateSOAPHeader",
-            Self::ErrorSharingSynchronizationFailed => {
-                "ErrorSharingSynchronizationFailed"
-            }
-            Self::ErrorSharingNoExternalEwsAvailable => {
-                "ErrorSharingNoExternalEwsAvailable"
-            }
-            Self::ErrorFreeBusyDlLimitReached => "ErrorFreeBusyDLLimitReached",
-            Self::ErrorInvalidGetSharingFolderRequest => {
-                "ErrorInvalidGetSharingFolderRequest"
-            }
-            Self::ErrorNotAllowedExternalSharingByPolicy => {
-                "ErrorNotAllowedExternalSharingByPolicy"
-            }
-            Self::ErrorUserNotAllowedByPolicy => "ErrorUserNotAllowedByPolicy",
-            Self::ErrorPermissionNotAllowedByPolicy => {
-                "ErrorPermissionNotAllowedByPolicy"
-            }
-            Self::ErrorOrganizationNotFederated => "ErrorOrganizationNotFederated",
-            Self::ErrorMailboxFailover => "ErrorMailboxFailover",
-            Self::ErrorInvalidExternalSharingInitiator => {
-                "ErrorInvalidExternalSharingInitiator"
-            }
-            Self::ErrorMessageTrackingPermanentError => {
-                "ErrorMessageTrackingPermanentError"
-            }
-            Self::ErrorMessageTrackingTransientError => {
-                "ErrorMessageTrackingTransientError"
-            }
-            Self::ErrorMessageTrackingNoSuchDomain => "ErrorMessageTrackingNoSuchDomain",
-            Self::ErrorUserWithoutFederatedProxyAddress => {
-                "ErrorUserWithoutFederatedProxyAddress"
-            }
-            Self::ErrorInvalidOrganizationRelationshipForFreeBusy => {
-                "ErrorInvalidOrganizationRelationshipForFreeBusy"
-            }
-            Self::ErrorInvalidFederatedOrganizationId => {
-                "ErrorInvalidFederatedOrganizationId"
-            }
-            Self::ErrorInvalidExternalSharingSubscriber => {
-                "ErrorInvalidExternalSharingSubscriber"
-            }
-            Self::ErrorInvalidSharingData => "ErrorInvalidSharingData",
-            Self::ErrorInvalidSharingMessage => "ErrorInvalidSharingMessage",
-            Self::ErrorNotSupportedSharingMessage => "ErrorNotSupportedSharingMessage",
-            Self::ErrorApplyConversationActionFailed => {
-                "ErrorApplyConversationActionFailed"
-            }
-            Self::ErrorInboxRulesValidationError => "ErrorInboxRulesValidationError",
-            Self::ErrorOutlookRuleBlobExists => "ErrorOutlookRuleBlobExists",
-            Self::ErrorRulesOverQuota => "ErrorRulesOverQuota",
-            Self::ErrorNewEventStreamConnectionOpened => {
-                "ErrorNewEventStreamConnectionOpened"
-            }
-            Self::ErrorMissedNotificationEvents => "ErrorMissedNotificationEvents",
-            Self::ErrorDuplicateLegacyDistinguishedName => {
-                "ErrorDuplicateLegacyDistinguishedName"
-            }
-            Self::ErrorInvalidClientAccessTokenRequest => {
-                "ErrorInvalidClientAccessTokenRequest"
-            }
-            Self::ErrorNoSpeechDetected => "ErrorNoSpeechDetected",
-            Self::ErrorUmServerUnavailable => "ErrorUMServerUnavailable",
-            Self::ErrorRecipientNotFound => "ErrorRecipientNotFound",
-            Self::ErrorRecognizerNotInstalled => "ErrorRecognizerNotInstalled",
-            Self::ErrorSpeechGrammarError => "ErrorSpeechGrammarError",
-            Self::ErrorInvalidManagementRoleHeader => "ErrorInvalidManagementRoleHeader",
-            Self::ErrorLocationServicesDisabled => "ErrorLocationServicesDisabled",
-            Self::ErrorLocationServicesRequestTimedOut => {
-                "ErrorLocationServicesRequestTimedOut"
-            }
-            Self::ErrorLocationServicesRequestFailed => {
-                "ErrorLocationServicesRequestFailed"
-            }
-            Self::ErrorLocationServicesInvalidRequest => {
-                "ErrorLocationServicesInvalidRequest"
-            }
-            Self::ErrorWeatherServiceDisabled => "ErrorWeatherServiceDisabled",
-            Self::ErrorMailboxScopeNotAllowedWithoutQueryString => {
-                "ErrorMailboxScopeNotAllowedWithoutQueryString"
-            }
-            Self::ErrorArchiveMailboxSearchFailed => "ErrorArchiveMailboxSearchFailed",
-            Self::ErrorGetRemoteArchiveFolderFailed => {
-                "ErrorGetRemoteArchiveFolderFailed"
-            }
-            Self::ErrorFindRemoteArchiveFolderFailed => {
-                "ErrorFindRemoteArchiveFolderFailed"
-            }
-            Self::ErrorGetRemoteArchiveItemFailed => "ErrorGetRemoteArchiveItemFailed",
-            Self::ErrorExportRemoteArchiveItemsFailed => {
-                "ErrorExportRemoteArchiveItemsFailed"
-            }
-            Self::ErrorInvalidPhotoSize => "ErrorInvalidPhotoSize",
-            Self::ErrorSearchQueryHasTooManyKeywords => {
-                "ErrorSearchQueryHasTooManyKeywords"
-            }
-            Self::ErrorSearchTooManyMailboxes => "ErrorSearchTooManyMailboxes",
-            Self::ErrorInvalidRetentionTagNone => "ErrorInvalidRetentionTagNone",
-            Self::ErrorDiscoverySearchesDisabled => "ErrorDiscoverySearchesDisabled",
-            Self::ErrorCalendarSeekToConditionNotSupported => {
-                "ErrorCalendarSeekToConditionNotSupported"
-            }
-            Self::ErrorCalendarIsGroupMailboxForAccept => {
-                "ErrorCalendarIsGroupMailboxForAccept"
-            }
-            Self::ErrorCalendarIsGroupMailboxForDecline => {
-                "ErrorCalendarIsGroupMailboxForDecline"
-            }
-            Self::ErrorCalendarIsGroupMailboxForTentative => {
-                "ErrorCalendarIsGroupMailboxForTentative"
-            }
-            Self::ErrorCalendarIsGroupMailboxForSuppressReadReceipt => {
-                "ErrorCalendarIsGroupMailboxForSuppressReadReceipt"
-            }
-            Self::ErrorOrganizationAccessBlocked => "ErrorOrganizationAccessBlocked",
-            Self::ErrorInvalidLicense => "ErrorInvalidLicense",
-            Self::ErrorMessagePerFolderCountReceiveQuotaExceeded => {
-                "ErrorMessagePerFolderCountReceiveQuotaExceeded"
-            }
-            Self::ErrorInvalidBulkActionType => "ErrorInvalidBulkActionType",
-            Self::ErrorInvalidKeepNCount => "ErrorInvalidKeepNCount",
-            Self::ErrorInvalidKeepNType => "ErrorInvalidKeepNType",
-            Self::ErrorNoOAuthServerAvailableForRequest => {
-                "ErrorNoOAuthServerAvailableForRequest"
-            }
-            Self::ErrorInstantSearchSessionExpired => "ErrorInstantSearchSessionExpired",
-            Self::ErrorInstantSearchTimeout => "ErrorInstantSearchTimeout",
-            Self::ErrorInstantSearchFailed => "ErrorInstantSearchFailed",
-            Self::ErrorUnsupportedUserForExecuteSearch => {
-                "ErrorUnsupportedUserForExecuteSearch"
-            }
-            Self::ErrorDuplicateExtendedKeywordDefinition => {
-                "ErrorDuplicateExtendedKeywordDefinition"
-            }
-            Self::ErrorMissingExchangePrincipal => "ErrorMissingExchangePrincipal",
-            Self::ErrorUnexpectedUnifiedGroupsCount => {
-                "ErrorUnexpectedUnifiedGroupsCount"
-            }
-            Self::ErrorParsingXmlResponse => "ErrorParsingXMLResponse",
-            Self::ErrorInvalidFederationOrganizationIdentifier => {
-                "ErrorInvalidFederationOrganizationIdentifier"
-            }
-            Self::ErrorInvalidSweepRule => "ErrorInvalidSweepRule",
-            Self::ErrorInvalidSweepRuleOperationType => {
-                "ErrorInvalidSweepRuleOperationType"
-            }
-            Self::ErrorTargetDomainNotSupported => "ErrorTargetDomainNotSupported",
-            Self::ErrorInvalidInternetWebProxyOnLocalServer => {
-                "ErrorInvalidInternetWebProxyOnLocalServer"
-            }
-            Self::ErrorNoSenderRestrictionsSettingsFoundInRequest => {
-                "ErrorNoSenderRestrictionsSettingsFoundInRequest"
-            }
-            Self::ErrorDuplicateSenderRestrictionsInputFound => {
-                "ErrorDuplicateSenderRestrictionsInputFound"
-            }
-            Self::ErrorSenderRestrictionsUpdateFailed => {
-                "ErrorSenderRestrictionsUpdateFailed"
-            }
-            Self::ErrorMessageSubmissionBlocked => "ErrorMessageSubmissionBlocked",
-            Self::ErrorExceededMessageLimit => "ErrorExceededMessageLimit",
-            Self::ErrorExceededMaxRecipientLimitBlock => {
-                "ErrorExceededMaxRecipientLimitBlock"
-            }
-            Self::ErrorAccountSuspend => "ErrorAccountSuspend",
-            Self::ErrorExceededMaxRecipientLimit => "ErrorExceededMaxRecipientLimit",
-            Self::ErrorMessageBlocked => "ErrorMessageBlocked",
-            Self::ErrorAccountSuspendShowTierUpgrade => {
-                "ErrorAccountSuspendShowTierUpgrade"
-            }
-            Self::ErrorExceededMessageLimitShowTierUpgrade => {
-                "ErrorExceededMessageLimitShowTierUpgrade"
-            }
-            Self::ErrorExceededMaxRecipientLimitShowTierUpgrade => {
-                "ErrorExceededMaxRecipientLimitShowTierUpgrade"
-            }
-            Self::ErrorInvalidLongitude => "ErrorInvalidLongitude",
-            Self::ErrorInvalidLatitude => "ErrorInvalidLatitude",
-            Self::ErrorProxySoapException => "ErrorProxySoapException",
-            Self::ErrorUnifiedGroupAlreadyExists => "ErrorUnifiedGroupAlreadyExists",
-            Self::ErrorUnifiedGroupAadAuthorizationRequestDenied => {
-                "ErrorUnifiedGroupAadAuthorizationRequestDenied"
-            }
-            Self::ErrorUnifiedGroupCreationDisabled => {
-                "ErrorUnifiedGroupCreationDisabled"
-            }
-            Self::ErrorMarketPlaceExtensionAlreadyInstalledForOrg => {
-                "ErrorMarketPlaceExtensionAlreadyInstalledForOrg"
-            }
-            Self::ErrorExtensionAlreadyInstalledForOrg => {
-                "ErrorExtensionAlreadyInstalledForOrg"
-            }
-            Self::ErrorNewerExtensionAlreadyInstalled => {
-                "ErrorNewerExtensionAlreadyInstalled"
-            }
-            Self::ErrorNewerMarketPlaceExtensionAlreadyInstalled => {
-                "ErrorNewerMarketPlaceExtensionAlreadyInstalled"
-            }
-            Self::ErrorInvalidExtensionId => "ErrorInvalidExtensionId",
-            Self::ErrorCannotUninstallProvidedExtensions => {
-                "ErrorCannotUninstallProvidedExtensions"
-            }
-            Self::ErrorNoRbacPermissionToInstallMarketPlaceExtensions => {
-                "ErrorNoRbacPermissionToInstallMarketPlaceExtensions"
-            }
-            Self::ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions => {
-                "ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions"
-            }
-            Self::ErrorInvalidReportMessageActionType => {
-                "ErrorInvalidReportMessageActionType"
-            }
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl xml::SimpleType for ResponseCodeType {
-    fn parse(text: xml::Text<'_>) -> xml::ParseResult<Self> {
-        let value = match xml::collapse(&text)? {
-            "NoError" => Self::NoError,
-            "ErrorAccessDenied" => Self::ErrorAccessDenied,
-            "ErrorAccessModeSpecified" => Self::ErrorAccessModeSpecified,
-            "ErrorAccountDisabled" => Self::ErrorAccountDisabled,
-            "ErrorAddDelegatesFailed" => Self::ErrorAddDelegatesFailed,
-            "ErrorAddressSpaceNotFound" => Self::ErrorAddressSpaceNotFound,
-            "ErrorADOperation" => Self::ErrorAdOperation,
-            "ErrorADSessionFilter" => Self::ErrorAdSessionFilter,
-            "ErrorADUnavailable" => Self::ErrorAdUnavailable,
-            "ErrorAutoDiscoverFailed" => Self::ErrorAutoDiscoverFailed,
-            "ErrorAffectedTaskOccurrencesRequired" => {
-                Self::ErrorAffectedTaskOccurrencesRequired
-            }
-            "ErrorAttachmentNestLevelLimitExceeded" => {
-                Self::ErrorAttachmentNestLevelLimitExceeded
-            }
-            "ErrorAttachmentSizeLimitExceeded" => Self::ErrorAttachmentSizeLimitExceeded,
-            "ErrorArchiveFolderPathCreation" => Self::ErrorArchiveFolderPathCreation,
-            "ErrorArchiveMailboxNotEnabled" => Self::ErrorArchiveMailboxNotEnabled,
-            "ErrorArchiveMailboxServiceDiscoveryFailed" => {
-                Self::ErrorArchiveMailboxServiceDiscoveryFailed
-            }
-            "ErrorAvailabilityConfigNotFound" => Self::ErrorAvailabilityConfigNotFound,
-            "ErrorBatchProcessingStopped" => Self::ErrorBatchProcessingStopped,
-            "ErrorCalendarCannotMoveOrCopyOccurrence" => {
-                Self::ErrorCalendarCannotMoveOrCopyOccurrence
-            }
-            "ErrorCalendarCannotUpdateDeletedItem" => {
-                Self::ErrorCalendarCannotUpdateDeletedItem
-            }
-            "ErrorCalendarCannotUseIdForOccurrenceId" => {
-                Self::ErrorCalendarCannotUseIdForOccurrenceId
-            }
-            "ErrorCalendarCannotUseIdForRecurringMasterId" => {
-                Self::ErrorCalendarCannotUseIdForRecurringMasterId
-            }
-            "ErrorCalendarDurationIsTooLong" => Self::ErrorCalendarDurationIsTooLong,
-            "ErrorCalendarEndDateIsEarlierThanStartDate" => {
-                Self::ErrorCalendarEndDateIsEarlierThanStartDate
-            }
-            "ErrorCalendarFolderIsInvalidForCalendarView" => {
-                Self::ErrorCalendarFolderIsInvalidForCalendarView
-            }
-            "ErrorCalendarInvalidAttributeValue" => {
-                Self::ErrorCalendarInvalidAttributeValue
-            }
-            "ErrorCalendarInvalidDayForTimeChangePattern" => {
-                Self::ErrorCalendarInvalidDayForTimeChangePattern
-            }
-            "ErrorCalendarInvalidDayForWeeklyRecurrence" => {
-                Self::ErrorCalendarInvalidDayForWeeklyRecurrence
-            }
-            "ErrorCalendarInvalidPropertyState" => {
-                Self::ErrorCalendarInvalidPropertyState
-            }
-            "ErrorCalendarInvalidPropertyValue" => {
-                Self::ErrorCalendarInvalidPropertyValue
-            }
-            "ErrorCalendarInvalidRecurrence" => Self::ErrorCalendarInvalidRecurrence,
-            "ErrorCalendarInvalidTimeZone" => Self::ErrorCalendarInvalidTimeZone,
-            "ErrorCalendarIsCancelledForAccept" => {
-                Self::ErrorCalendarIsCancelledForAccept
-            }
-            "ErrorCalendarIsCancelledForDecline" => {
-                Self::ErrorCalendarIsCancelledForDecline
-            }
-            "ErrorCalendarIsCancelledForRemove" => {
-                Self::ErrorCalendarIsCancelledForRemove
-            }
-            "ErrorCalendarIsCancelledForTentative" => {
-                Self::ErrorCalendarIsCancelledForTentative
-            }
-            "ErrorCalendarIsDelegatedForAccept" => {
-                Self::ErrorCalendarIsDelegatedForAccept
-            }
-            "ErrorCalendarIsDelegatedForDecline" => {
-                Self::ErrorCalendarIsDelegatedForDecline
-            }
-            "ErrorCalendarIsDelegatedForRemove" => {
-                Self::ErrorCalendarIsDelegatedForRemove
-            }
-            "ErrorCalendarIsDelegatedForTentative" => {
-                Self::ErrorCalendarIsDelegatedForTentative
-            }
-            "ErrorCalendarIsNotOrganizer" => Self::ErrorCalendarIsNotOrganizer,
-            "ErrorCalendarIsOrganizerForAccept" => {
-                Self::ErrorCalendarIsOrganizerForAccept
-            }
-            "ErrorCalendarIsOrganizerForDecline" => {
-                Self::ErrorCalendarIsOrganizerForDecline
-            }
-            "ErrorCalendarIsOrganizerForRemove" => {
-                Self::ErrorCalendarIsOrganizerForRemove
-            }
-            "ErrorCalendarIsOrganizerForTentative" => {
-                Self::ErrorCalendarIsOrganizerForTentative
-            }
-            "ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange" => {
-                Self::ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange
-            }
-            "ErrorCalendarOccurrenceIsDeletedFromRecurrence" => {
-                Self::ErrorCalendarOccurrenceIsDeletedFromRecurrence
-            }
-            "ErrorCalendarOutOfRange" => Self::ErrorCalendarOutOfRange,
-            "ErrorCalendarMeetingRequestIsOutOfDate" => {
-                Self::ErrorCalendarMeetingRequestIsOutOfDate
-            }
-            "ErrorCalendarViewRangeTooBig" => Self::ErrorCalendarViewRangeTooBig,
-            "ErrorCallerIsInvalidADAccount" => Self::ErrorCallerIsInvalidAdAccount,
-            "ErrorCannotAccessDeletedPublicFolder" => {
-                Self::ErrorCannotAccessDeletedPublicFolder
-            }
-            "ErrorCannotArchiveCalendarContactTaskFolderException" => {
-                Self::ErrorCannotArchiveCalendarContactTaskFolderException
-            }
-            "ErrorCannotArchiveItemsInPublicFolders" => {
-                Self::ErrorCannotArchiveItemsInPublicFolders
-            }
-            "ErrorCannotArchiveItemsInArchiveMailbox" => {
-                Self::ErrorCannotArchiveItemsInArchiveMailbox
-            }
-            "ErrorCannotCreateCalendarItemInNonCalendarFolder" => {
-                Self::ErrorCannotCreateCalendarItemInNonCalendarFolder
-            }
-            "ErrorCannotCreateContactInNonContactFolder" => {
-                Self::ErrorCannotCreateContactInNonContactFolder
-            }
-            "ErrorCannotCreatePostItemInNonMailFolder" => {
-                Self::ErrorCannotCreatePostItemInNonMailFolder
-            }
-            "ErrorCannotCreateTaskInNonTaskFolder" => {
-                Self::ErrorCannotCreateTaskInNonTaskFolder
-            }
-            "ErrorCannotDeleteObject" => Self::ErrorCannotDeleteObject,
-            "ErrorCannotDisableMandatoryExtension" => {
-                Self::ErrorCannotDisableMandatoryExtension
-            }
-            "ErrorCannotFindUser" => Self::ErrorCannotFindUser,
-            "ErrorCannotGetSourceFolderPath" => Self::ErrorCannotGetSourceFolderPath,
-            "ErrorCannotGetExternalEcpUrl" => Self::ErrorCannotGetExternalEcpUrl,
-            "ErrorCannotOpenFileAttachment" => Self::ErrorCannotOpenFileAttachment,
-            "ErrorCannotDeleteTaskOccurrence" => Self::ErrorCannotDeleteTaskOccurrence,
-            "ErrorCannotEmptyFolder" => Self::ErrorCannotEmptyFolder,
-            "ErrorCannotSetCalendarPermissionOnNonCalendarFolder" => {
-                Self::ErrorCannotSetCalendarPermissionOnNonCalendarFolder
-            }
-            "ErrorCannotSetNonCalendarPermissionOnCalendarFolder" => {
-                Self::ErrorCannotSetNonCalendarPermissionOnCalendarFolder
-            }
-            "ErrorCannotSetPermissionUnknownEntries" => {
-                Self::ErrorCannotSetPermissionUnknownEntries
-            }
-            "ErrorCannotSpecifySearchFolderAsSourceFolder" => {
-                Self::ErrorCannotSpecifySearchFolderAsSourceFolder
-            }
-            "ErrorCannotUseFolderIdForItemId" => Self::ErrorCannotUseFolderIdForItemId,
-            "ErrorCannotUseItemIdForFolderId" => Self::ErrorCannotUseItemIdForFolderId,
-            "ErrorChangeKeyRequired" => Self::ErrorChangeKeyRequired,
-            "ErrorChangeKeyRequiredForWriteOperations" => {
-                Self::ErrorChangeKeyRequiredForWriteOperations
-            }
-            "ErrorClientDisconnected" => Self::ErrorClientDisconnected,
-            "ErrorClientIntentInvalidStateDefinition" => {
-                Self::ErrorClientIntentInvalidStateDefinition
-            }
-            "ErrorClientIntentNotFound" => Self::ErrorClientIntentNotFound,
-            "ErrorConnectionFailed" => Self::ErrorConnectionFailed,
-            "ErrorContainsFilterWrongType" => Self::ErrorContainsFilterWrongType,
-            "ErrorContentConversionFailed" => Self::ErrorContentConversionFailed,
-            "ErrorContentIndexingNotEnabled" => Self::ErrorContentIndexingNotEnabled,
-            "ErrorCorruptData" => Self::ErrorCorruptData,
-            "ErrorCreateItemAccessDenied" => Self::ErrorCreateItemAccessDenied,
-            "ErrorCreateManagedFolderPartialCompletion" => {
-                Self::ErrorCreateManagedFolderPartialCompletion
-            }
-            "ErrorCreateSubfolderAccessDenied" => Self::ErrorCreateSubfolderAccessDenied,
-            "ErrorCrossMailboxMoveCopy" => Self::ErrorCrossMailboxMoveCopy,
-            "ErrorCrossSiteRequest" => Self::ErrorCrossSiteRequest,
-            "ErrorDataSizeLimitExceeded" => Self::ErrorDataSizeLimitExceeded,
-            "ErrorDataSourceOperation" => Self::ErrorDataSourceOperation,
-            "ErrorDelegateAlreadyExists" => Self::ErrorDelegateAlreadyExists,
-            "ErrorDelegateCannotAddOwner" => Self::ErrorDelegateCannotAddOwner,
-            "ErrorDelegateMissingConfiguration" => {
-                Self::ErrorDelegateMissingConfiguration
-            }
-            "ErrorDelegateNoUser" => Self::ErrorDelegateNoUser,
-            "ErrorDelegateValidationFailed" => Self::ErrorDelegateValidationFailed,
-            "ErrorDeleteDistinguishedFolder" => Self::ErrorDeleteDistinguishedFolder,
-            "ErrorDeleteItemsFailed" => Self::ErrorDeleteItemsFailed,
-            "ErrorDeleteUnifiedMessagingPromptFailed" => {
-                Self::ErrorDeleteUnifiedMessagingPromptFailed
-            }
-            "ErrorDistinguishedUserNotSupported" => {
-                Self::ErrorDistinguishedUserNotSupported
-            }
-            "ErrorDistributionListMemberNotExist" => {
-                Self::ErrorDistributionListMemberNotExist
-            }
-            "ErrorDuplicateInputFolderNames" => Self::ErrorDuplicateInputFolderNames,
-            "ErrorDuplicateUserIdsSpecified" => Self::ErrorDuplicateUserIdsSpecified,
-            "ErrorEmailAddressMismatch" => Self::ErrorEmailAddressMismatch,
-            "ErrorEventNotFound" => Self::ErrorEventNotFound,
-            "ErrorExceededConnectionCount" => Self::ErrorExceededConnectionCount,
-            "ErrorExceededSubscriptionCount" => Self::ErrorExceededSubscriptionCount,
-            "ErrorExceededFindCountLimit" => Self::ErrorExceededFindCountLimit,
-            "ErrorExpiredSubscription" => Self::ErrorExpiredSubscription,
-            "ErrorExtensionNotFound" => Self::ErrorExtensionNotFound,
-            "ErrorFolderCorrupt" => Self::ErrorFolderCorrupt,
-            "ErrorFolderNotFound" => Self::ErrorFolderNotFound,
-            "ErrorFolderPropertRequestFailed" => Self::ErrorFolderPropertRequestFailed,
-            "ErrorFolderSave" => Self::ErrorFolderSave,
-            "ErrorFolderSaveFailed" => Self::ErrorFolderSaveFailed,
-            "ErrorFolderSavePropertyError" => Self::ErrorFolderSavePropertyError,
-            "ErrorFolderExists" => Self::ErrorFolderExists,
-            "ErrorFreeBusyGenerationFailed" => Self::ErrorFreeBusyGenerationFailed,
-            "ErrorGetServerSecurityDescriptorFailed" => {
-                Self::ErrorGetServerSecurityDescriptorFailed
-            }
-            "ErrorImContactLimitReached" => Self::ErrorImContactLimitReached,
-            "ErrorImGroupDisplayNameAlreadyExists" => {
-                Self::ErrorImGroupDisplayNameAlreadyExists
-            }
-            "ErrorImGroupLimitReached" => Self::ErrorImGroupLimitReached,
-            "ErrorImpersonateUserDenied" => Self::ErrorImpersonateUserDenied,
-            "ErrorImpersonationDenied" => Self::ErrorImpersonationDenied,
-            "ErrorImpersonationFailed" => Self::ErrorImpersonationFailed,
-            "ErrorIncorrectSchemaVersion" => Self::ErrorIncorrectSchemaVersion,
-            "ErrorIncorrectUpdatePropertyCount" => {
-                Self::ErrorIncorrectUpdatePropertyCount
-            }
-            "ErrorIndividualMailboxLimitReached" => {
-                Self::ErrorIndividualMailboxLimitReached
-            }
-            "ErrorInsufficientResources" => Self::ErrorInsufficientResources,
-            "ErrorInternalServerError" => Self::ErrorInternalServerError,
-            "ErrorInternalServerTransientError" => {
-                Self::ErrorInternalServerTransientError
-            }
-            "ErrorInvalidAccessLevel" => Self::ErrorInvalidAccessLevel,
-            "ErrorInvalidArgument" => Self::ErrorInvalidArgument,
-            "ErrorInvalidAttachmentId" => Self::ErrorInvalidAttachmentId,
-            "ErrorInvalidAttachmentSubfilter" => Self::ErrorInvalidAttachmentSubfilter,
-            "ErrorInvalidAttachmentSubfilterTextFilter" => {
-                Self::ErrorInvalidAttachmentSubfilterTextFilter
-            }
-            "ErrorInvalidAuthorizationContext" => Self::ErrorInvalidAuthorizationContext,
-            "ErrorInvalidChangeKey" => Self::ErrorInvalidChangeKey,
-            "ErrorInvalidClientSecurityContext" => {
-                Self::ErrorInvalidClientSecurityContext
-            }
-            "ErrorInvalidCompleteDate" => Self::ErrorInvalidCompleteDate,
-            "ErrorInvalidContactEmailAddress" => Self::ErrorInvalidContactEmailAddress,
-            "ErrorInvalidContactEmailIndex" => Self::ErrorInvalidContactEmailIndex,
-            "ErrorInvalidCrossForestCredentials" => {
-                Self::ErrorInvalidCrossForestCredentials
-            }
-            "ErrorInvalidDelegatePermission" => Self::ErrorInvalidDelegatePermission,
-            "ErrorInvalidDelegateUserId" => Self::ErrorInvalidDelegateUserId,
-            "ErrorInvalidExcludesRestriction" => Self::ErrorInvalidExcludesRestriction,
-            "ErrorInvalidExpressionTypeForSubFilter" => {
-                Self::ErrorInvalidExpressionTypeForSubFilter
-            }
-            "ErrorInvalidExtendedProperty" => Self::ErrorInvalidExtendedProperty,
-            "ErrorInvalidExtendedPropertyValue" => {
-                Self::ErrorInvalidExtendedPropertyValue
-            }
-            "ErrorInvalidFolderId" => Self::ErrorInvalidFolderId,
-            "ErrorInvalidFolderTypeForOperation" => {
-                Self::ErrorInvalidFolderTypeForOperation
-            }
-            "ErrorInvalidFractionalPagingParameters" => {
-                Self::ErrorInvalidFractionalPagingParameters
-            }
-            "ErrorInvalidFreeBusyViewType" => Self::ErrorInvalidFreeBusyViewType,
-            "ErrorInvalidId" => Self::ErrorInvalidId,
-            "ErrorInvalidIdEmpty" => Self::ErrorInvalidIdEmpty,
-            "ErrorInvalidIdMalformed" => Self::ErrorInvalidIdMalformed,
-            "ErrorInvalidIdMalformedEwsLegacyIdFormat" => {
-                Self::ErrorInvalidIdMalformedEwsLegacyIdFormat
-            }
-            "ErrorInvalidIdMonikerTooLong" => Self::ErrorInvalidIdMonikerTooLong,
-            "ErrorInvalidIdNotAnItemAttachmentId" => {
-                Self::ErrorInvalidIdNotAnItemAttachmentId
-            }
-            "ErrorInvalidIdReturnedByResolveNames" => {
-                Self::ErrorInvalidIdReturnedByResolveNames
-            }
-            "ErrorInvalidIdStoreObjectIdTooLong" => {
-                Self::ErrorInvalidIdStoreObjectIdTooLong
-            }
-            "ErrorInvalidIdTooManyAttachmentLevels" => {
-                Self::ErrorInvalidIdTooManyAttachmentLevels
-            }
-            "ErrorInvalidIdXml" => Self::ErrorInvalidIdXml,
-            "ErrorInvalidImContactId" => Self::ErrorInvalidImContactId,
-            "ErrorInvalidImDistributionGroupSmtpAddress" => {
-                Self::ErrorInvalidImDistributionGroupSmtpAddress
-            }
-            "ErrorInvalidImGroupId" => Self::ErrorInvalidImGroupId,
-            "ErrorInvalidIndexedPagingParameters" => {
-                Self::ErrorInvalidIndexedPagingParameters
-            }
-            "ErrorInvalidInternetHeaderChildNodes" => {
-                Self::ErrorInvalidInternetHeaderChildNodes
-            }
-            "ErrorInvalidItemForOperationArchiveItem" => {
-                Self::ErrorInvalidItemForOperationArchiveItem
-            }
-            "ErrorInvalidItemForOperationCreateItemAttachment" => {
-                Self::ErrorInvalidItemForOperationCreateItemAttachment
-            }
-            "ErrorInvalidItemForOperationCreateItem" => {
-                Self::ErrorInvalidItemForOperationCreateItem
-            }
-            "ErrorInvalidItemForOperationAcceptItem" => {
-                Self::ErrorInvalidItemForOperationAcceptItem
-            }
-            "ErrorInvalidItemForOperationDeclineItem" => {
-                Self::ErrorInvalidItemForOperationDeclineItem
-            }
-            "ErrorInvalidItemForOperationCancelItem" => {
-                Self::ErrorInvalidItemForOperationCancelItem
-            }
-            "ErrorInvalidItemForOperationExpandDL" => {
-                Self::ErrorInvalidItemForOperationExpandDl
-            }
-            "ErrorInvalidItemForOperationRemoveItem" => {
-                Self::ErrorInvalidItemForOperationRemoveItem
-            }
-            "ErrorInvalidItemForOperationSendItem" => {
-                Self::ErrorInvalidItemForOperationSendItem
-            }
-            "ErrorInvalidItemForOperationTentative" => {
-                Self::ErrorInvalidItemForOperationTentative
-            }
-            "ErrorInvalidLogonType" => Self::ErrorInvalidLogonType,
-            "ErrorInvalidLikeRequest" => Self::ErrorInvalidLikeRequest,
-            "ErrorInvalidMailbox" => Self::ErrorInvalidMailbox,
-            "ErrorInvalidManagedFolderProperty" => {
-                Self::ErrorInvalidManagedFolderProperty
-            }
-            "ErrorInvalidManagedFolderQuota" => Self::ErrorInvalidManagedFolderQuota,
-            "ErrorInvalidManagedFolderSize" => Self::ErrorInvalidManagedFolderSize,
-            "ErrorInvalidMergedFreeBusyInterval" => {
-                Self::ErrorInvalidMergedFreeBusyInterval
-            }
-            "ErrorInvalidNameForNameResolution" => {
-                Self::ErrorInvalidNameForNameResolution
-            }
-            "ErrorInvalidOperation" => Self::ErrorInvalidOperation,
-            "ErrorInvalidNetworkServiceContext" => {
-                Self::ErrorInvalidNetworkServiceContext
-            }
-            "ErrorInvalidOofParameter" => Self::ErrorInvalidOofParameter,
-            "ErrorInvalidPagingMaxRows" => Self::ErrorInvalidPagingMaxRows,
-            "ErrorInvalidParentFolder" => Self::ErrorInvalidParentFolder,
-            "ErrorInvalidPercentCompleteValue" => Self::ErrorInvalidPercentCompleteValue,
-            "ErrorInvalidPermissionSettings" => Self::ErrorInvalidPermissionSettings,
-            "ErrorInvalidPhoneCallId" => Self::ErrorInvalidPhoneCallId,
-            "ErrorInvalidPhoneNumber" => Self::ErrorInvalidPhoneNumber,
-            "ErrorInvalidUserInfo" => Self::ErrorInvalidUserInfo,
-            "ErrorInvalidPropertyAppend" => Self::ErrorInvalidPropertyAppend,
-            "ErrorInvalidPropertyDelete" => Self::ErrorInvalidPropertyDelete,
-            "ErrorInvalidPropertyForExists" => Self::ErrorInvalidPropertyForExists,
-            "ErrorInvalidPropertyForOperation" => Self::ErrorInvalidPropertyForOperation,
-            "ErrorInvalidPropertyRequest" => Self::ErrorInvalidPropertyRequest,
-            "ErrorInvalidPropertySet" => Self::ErrorInvalidPropertySet,
-            "ErrorInvalidPropertyUpdateSentMessage" => {
-                Self::ErrorInvalidPropertyUpdateSentMessage
-            }
-            "ErrorInvalidProxySecurityContext" => Self::ErrorInvalidProxySecurityContext,
-            "ErrorInvalidPullSubscriptionId" => Self::ErrorInvalidPullSubscriptionId,
-            "ErrorInvalidPushSubscriptionUrl" => Self::ErrorInvalidPushSubscriptionUrl,
-            "ErrorInvalidRecipients" => Self::ErrorInvalidRecipients,
-            "ErrorInvalidRecipientSubfilter" => Self::ErrorInvalidRecipientSubfilter,
-            "ErrorInvalidRecipientSubfilterComparison" => {
-                Self::ErrorInvalidRecipientSubfilterComparison
-            }
-            "ErrorInvalidRecipientSubfilterOrder" => {
-                Self::ErrorInvalidRecipientSubfilterOrder
-            }
-            "ErrorInvalidRecipientSubfilterTextFilter" => {
-                Self::ErrorInvalidRecipientSubfilterTextFilter
-            }
-            "ErrorInvalidReferenceItem" => Self::ErrorInvalidReferenceItem,
-            "ErrorInvalidRequest" => Self::ErrorInvalidRequest,
-            "ErrorInvalidRestriction" => Self::ErrorInvalidRestriction,
-            "ErrorInvalidRetentionTagTypeMismatch" => {
-                Self::ErrorInvalidRetentionTagTypeMismatch
-            }
-            "ErrorInvalidRetentionTagInvisible" => {
-                Self::ErrorInvalidRetentionTagInvisible
-            }
-            "ErrorInvalidRetentionTagInheritance" => {
-                Self::ErrorInvalidRetentionTagInheritance
-            }
-            "ErrorInvalidRetentionTagIdGuid" => Self::ErrorInvalidRetentionTagIdGuid,
-            "ErrorInvalidRoutingType" => Self::ErrorInvalidRoutingType,
-            "ErrorInvalidScheduledOofDuration" => Self::ErrorInvalidScheduledOofDuration,
-            "ErrorInvalidSchemaVersionForMailboxVersion" => {
-                Self::ErrorInvalidSchemaVersionForMailboxVersion
-            }
-            "ErrorInvalidSecurityDescriptor" => Self::ErrorInvalidSecurityDescriptor,
-            "ErrorInvalidSendItemSaveSettings" => Self::ErrorInvalidSendItemSaveSettings,
-            "ErrorInvalidSerializedAccessToken" => {
-                Self::ErrorInvalidSerializedAccessToken
-            }
-            "ErrorInvalidServerVersion" => Self::ErrorInvalidServerVersion,
-            "ErrorInvalidSid" => Self::ErrorInvalidSid,
-            "ErrorInvalidSIPUri" => Self::ErrorInvalidSipUri,
-            "ErrorInvalidSmtpAddress" => Self::ErrorInvalidSmtpAddress,
-            "ErrorInvalidSubfilterType" => Self::ErrorInvalidSubfilterType,
-            "ErrorInvalidSubfilterTypeNotAttendeeType" => {
-                Self::ErrorInvalidSubfilterTypeNotAttendeeType
-            }
-            "ErrorInvalidSubfilterTypeNotRecipientType" => {
-                Self::ErrorInvalidSubfilterTypeNotRecipientType
-            }
-            "ErrorInvalidSubscription" => Self::ErrorInvalidSubscription,
-            "ErrorInvalidSubscriptionRequest" => Self::ErrorInvalidSubscriptionRequest,
-            "ErrorInvalidSyncStateData" => Self::ErrorInvalidSyncStateData,
-            "ErrorInvalidTimeInterval" => Self::ErrorInvalidTimeInterval,
-            "ErrorInvalidUserOofSettings" => Self::ErrorInvalidUserOofSettings,
-            "ErrorInvalidUserPrincipalName" => Self::ErrorInvalidUserPrincipalName,
-            "ErrorInvalidUserSid" => Self::ErrorInvalidUserSid,
-            "ErrorInvalidUserSidMissingUPN" => Self::ErrorInvalidUserSidMissingUpn,
-            "ErrorInvalidValueForProperty" => Self::ErrorInvalidValueForProperty,
-            "ErrorInvalidWatermark" => Self::ErrorInvalidWatermark,
-            "ErrorIPGatewayNotFound" => Self::ErrorIpGatewayNotFound,
-            "ErrorIrresolvableConflict" => Self::ErrorIrresolvableConflict,
-            "ErrorItemCorrupt" => Self::ErrorItemCorrupt,
-            "ErrorItemNotFound" => Self::ErrorItemNotFound,
-            "ErrorItemPropertyRequestFailed" => Self::ErrorItemPropertyRequestFailed,
-            "ErrorItemSave" => Self::ErrorItemSave,
-            "ErrorItemSavePropertyError" => Self::ErrorItemSavePropertyError,
-            "ErrorLegacyMailboxFreeBusyViewTypeNotMerged" => {
-                Self::ErrorLegacyMailboxFreeBusyViewTypeNotMerged
-            }
-            "ErrorLocalServerObjectNotFound" => Self::ErrorLocalServerObjectNotFound,
-            "ErrorLogonAsNetworkServiceFailed" => Self::ErrorLogonAsNetworkServiceFailed,
-            "ErrorMailboxConfiguration" => Self::ErrorMailboxConfiguration,
-            "ErrorMailboxDataArrayEmpty" => Self::ErrorMailboxDataArrayEmpty,
-            "ErrorMailboxDataArrayTooBig" => Self::ErrorMailboxDataArrayTooBig,
-            "ErrorMailboxHoldNotFound" => Self::ErrorMailboxHoldNotFound,
-            "ErrorMailboxLogonFailed" => Self::ErrorMailboxLogonFailed,
-            "ErrorMailboxMoveInProgress" => Self::ErrorMailboxMoveInProgress,
-            "ErrorMailboxStoreUnavailable" => Self::ErrorMailboxStoreUnavailable,
-            "ErrorMailRecipientNotFound" => Self::ErrorMailRecipientNotFound,
-            "ErrorMailTipsDisabled" => Self::ErrorMailTipsDisabled,
-            "ErrorManagedFolderAlreadyExists" => Self::ErrorManagedFolderAlreadyExists,
-            "ErrorManagedFolderNotFound" => Self::ErrorManagedFolderNotFound,
-            "ErrorManagedFoldersRootFailure" => Self::ErrorManagedFoldersRootFailure,
-            "ErrorMeetingSuggestionGenerationFailed" => {
-                Self::ErrorMeetingSuggestionGenerationFailed
-            }
-            "ErrorMessageDispositionRequired" => Self::ErrorMessageDispositionRequired,
-            "ErrorMessageSizeExceeded" => Self::ErrorMessageSizeExceeded,
-            "ErrorMimeContentConversionFailed" => Self::ErrorMimeContentConversionFailed,
-            "ErrorMimeContentInvalid" => Self::ErrorMimeContentInvalid,
-            "ErrorMimeContentInvalidBase64String" => {
-                Self::ErrorMimeContentInvalidBase64String
-            }
-            "ErrorMissingArgument" => Self::ErrorMissingArgument,
-            "ErrorMissingEmailAddress" => Self::ErrorMissingEmailAddress,
-            "ErrorMissingEmailAddressForManagedFolder" => {
-                Self::ErrorMissingEmailAddressForManagedFolder
-            }
-            "ErrorMissingInformationEmailAddress" => {
-                Self::ErrorMissingInformationEmailAddress
-            }
-            "ErrorMissingInformationReferenceItemId" => {
-                Self::ErrorMissingInformationReferenceItemId
-            }
-            "ErrorMissingItemForCreateItemAttachment" => {
-                Self::ErrorMissingItemForCreateItemAttachment
-            }
-            "ErrorMissingManagedFolderId" => Self::ErrorMissingManagedFolderId,
-            "ErrorMissingRecipients" => Self::ErrorMissingRecipients,
-            "ErrorMissingUserIdInformation" => Self::ErrorMissingUserIdInformation,
-            "ErrorMoreThanOneAccessModeSpecified" => {
-                Self::ErrorMoreThanOneAccessModeSpecified
-            }
-            "ErrorMoveCopyFailed" => Self::ErrorMoveCopyFailed,
-            "ErrorMoveDistinguishedFolder" => Self::ErrorMoveDistinguishedFolder,
-            "ErrorMultiLegacyMailboxAccess" => Self::ErrorMultiLegacyMailboxAccess,
-            "ErrorNameResolutionMultipleResults" => {
-                Self::ErrorNameResolutionMultipleResults
-            }
-            "ErrorNameResolutionNoMailbox" => Self::ErrorNameResolutionNoMailbox,
-            "ErrorNameResolutionNoResults" => Self::ErrorNameResolutionNoResults,
-            "ErrorNoApplicableProxyCASServersAvailable" => {
-                Self::ErrorNoApplicableProxyCasServersAvailable
-            }
-            "ErrorNoCalendar" => Self::ErrorNoCalendar,
-            "ErrorNoDestinationCASDueToKerberosRequirements" => {
-                Self::ErrorNoDestinationCasDueToKerberosRequirements
-            }
-            "ErrorNoDestinationCASDueToSSLRequirements" => {
-                Self::ErrorNoDestinationCasDueToSslRequirements
-            }
-            "ErrorNoDestinationCASDueToVersionMismatch" => {
-                Self::ErrorNoDestinationCasDueToVersionMismatch
-            }
-            "ErrorNoFolderClassOverride" => Self::ErrorNoFolderClassOverride,
-            "ErrorNoFreeBusyAccess" => Self::ErrorNoFreeBusyAccess,
-            "ErrorNonExistentMailbox" => Self::ErrorNonExistentMailbox,
-            "ErrorNonPrimarySmtpAddress" => Self::ErrorNonPrimarySmtpAddress,
-            "ErrorNoPropertyTagForCustomProperties" => {
-                Self::ErrorNoPropertyTagForCustomProperties
-            }
-            "ErrorNoPublicFolderReplicaAvailable" => {
-                Self::ErrorNoPublicFolderReplicaAvailable
-            }
-            "ErrorNoPublicFolderServerAvailable" => {
-                Self::ErrorNoPublicFolderServerAvailable
-            }
-            "ErrorNoRespondingCASInDestinationSite" => {
-                Self::ErrorNoRespondingCasInDestinationSite
-            }
-            "ErrorNotDelegate" => Self::ErrorNotDelegate,
-            "ErrorNotEnoughMemory" => Self::ErrorNotEnoughMemory,
-            "ErrorObjectTypeChanged" => Self::ErrorObjectTypeChanged,
-            "ErrorOccurrenceCrossingBoundary" => Self::ErrorOccurrenceCrossingBoundary,
-            "ErrorOccurrenceTimeSpanTooBig" => Self::ErrorOccurrenceTimeSpanTooBig,
-            "ErrorOperationNotAllowedWithPublicFolderRoot" => {
-                Self::ErrorOperationNotAllowedWithPublicFolderRoot
-            }
-            "ErrorParentFolderIdRequired" => Self::ErrorParentFolderIdRequired,
-            "ErrorParentFolderNotFound" => Self::ErrorParentFolderNotFound,
-            "ErrorPasswordChangeRequired" => Self::ErrorPasswordChangeRequired,
-            "ErrorPasswordExpired" => Self::ErrorPasswordExpired,
-            "ErrorPhoneNumberNotDialable" => Self::ErrorPhoneNumberNotDialable,
-            "ErrorPropertyUpdate" => Self::ErrorPropertyUpdate,
-            "ErrorPromptPublishingOperationFailed" => {
-                Self::ErrorPromptPublishingOperationFailed
-            }
-            "ErrorPropertyValidationFailure" => Self::ErrorPropertyValidationFailure,
-            "ErrorProxiedSubscriptionCallFailure" => {
-                Self::ErrorProxiedSubscriptionCallFailure
-            }
-            "ErrorProxyCallFailed" => Self::ErrorProxyCallFailed,
-            "ErrorProxyGroupSidLimitExceeded" => Self::ErrorProxyGroupSidLimitExceeded,
-            "ErrorProxyRequestNotAllowed" => Self::ErrorProxyRequestNotAllowed,
-            "ErrorProxyRequestProcessingFailed" => {
-                Self::ErrorProxyRequestProcessingFailed
-            }
-            "ErrorProxyServiceDiscoveryFailed" => Self::ErrorProxyServiceDiscoveryFailed,
-            "ErrorProxyTokenExpired" => Self::ErrorProxyTokenExpired,
-            "ErrorPublicFolderMailboxDiscoveryFailed" => {
-                Self::ErrorPublicFolderMailboxDiscoveryFailed
-            }
-            "ErrorPublicFolderOperationFailed" => Self::ErrorPublicFolderOperationFailed,
-            "ErrorPublicFolderRequestProcessingFailed" => {
-                Self::ErrorPublicFolderRequestProcessingFailed
-            }
-            "ErrorPublicFolderServerNotFound" => Self::ErrorPublicFolderServerNotFound,
-            "ErrorPublicFolderSyncException" => Self::ErrorPublicFolderSyncException,
-            "ErrorQueryFilterTooLong" => Self::ErrorQueryFilterTooLong,
-            "ErrorQuotaExceeded" => Self::ErrorQuotaExceeded,
-            "ErrorReadEventsFailed" => Self::ErrorReadEventsFailed,
-            "ErrorReadReceiptNotPending" => Self::ErrorReadReceiptNotPending,
-            "ErrorRecurrenceEndDateTooBig" => Self::ErrorRecurrenceEndDateTooBig,
-            "ErrorRecurrenceHasNoOccurrence" => Self::ErrorRecurrenceHasNoOccurrence,
-            "ErrorRemoveDelegatesFailed" => Self::ErrorRemoveDelegatesFailed,
-            "ErrorRequestAborted" => Self::ErrorRequestAborted,
-            "ErrorRequestStreamTooBig" => Self::ErrorRequestStreamTooBig,
-            "ErrorRequiredPropertyMissing" => Self::ErrorRequiredPropertyMissing,
-            "ErrorResolveNamesInvalidFolderType" => {
-                Self::ErrorResolveNamesInvalidFolderType
-            }
-            "ErrorResolveNamesOnlyOneContactsFolderAllowed" => {
-                Self::ErrorResolveNamesOnlyOneContactsFolderAllowed
-            }
-            "ErrorResponseSchemaValidation" => Self::ErrorResponseSchemaValidation,
-            "ErrorRestrictionTooLong" => Self::ErrorRestrictionTooLong,
-            "ErrorRestrictionTooComplex" => Self::ErrorRestrictionTooComplex,
-            "ErrorResultSetTooBig" => Self::ErrorResultSetTooBig,
-            "ErrorInvalidExchangeImpersonationHeaderData" => {
-                Self::ErrorInvalidExchangeImpersonationHeaderData
-            }
-            "ErrorSavedItemFolderNotFound" => Self::ErrorSavedItemFolderNotFound,
-            "ErrorSchemaValidation" => Self::ErrorSchemaValidation,
-            "ErrorSearchFolderNotInitialized" => Self::ErrorSearchFolderNotInitialized,
-            "ErrorSendAsDenied" => Self::ErrorSendAsDenied,
-            "ErrorSendMeetingCancellationsRequired" => {
-                Self::ErrorSendMeetingCancellationsRequired
-            }
-            "ErrorSendMeetingInvitationsOrCancellationsRequired" => {
-                Self::ErrorSendMeetingInvitationsOrCancellationsRequired
-            }
-            "ErrorSendMeetingInvitationsRequired" => {
-                Self::ErrorSendMeetingInvitationsRequired
-            }
-            "ErrorSentMeetingRequestUpdate" => Self::ErrorSentMeetingRequestUpdate,
-            "ErrorSentTaskRequestUpdate" => Self::ErrorSentTaskRequestUpdate,
-            "ErrorServerBusy" => Self::ErrorServerBusy,
-            "ErrorServiceDiscoveryFailed" => Self::ErrorServiceDiscoveryFailed,
-            "ErrorStaleObject" => Self::ErrorStaleObject,
-            "ErrorSubmissionQuotaExceeded" => Self::ErrorSubmissionQuotaExceeded,
-            "ErrorSubscriptionAccessDenied" => Self::ErrorSubscriptionAccessDenied,
-            "ErrorSubscriptionDelegateAccessNotSupported" => {
-                Self::ErrorSubscriptionDelegateAccessNotSupported
-            }
-            "ErrorSubscriptionNotFound" => Self::ErrorSubscriptionNotFound,
-            "ErrorSubscriptionUnsubscribed" => Self::ErrorSubscriptionUnsubscribed,
-            "ErrorSyncFolderNotFound" => Self::ErrorSyncFolderNotFound,
-            "ErrorTeamMailboxNotFound" => Self::ErrorTeamMailboxNotFound,
-            "ErrorTeamMailboxNotLinkedToSharePoint" => {
-                Self::ErrorTeamMailboxNotLinkedToSharePoint
-            }
-            "ErrorTeamMailboxUrlValidationFailed" => {
-                Self::ErrorTeamMailboxUrlValidationFailed
-            }
-            "ErrorTeamMailboxNotAuthorizedOwner" => {
-                Self::ErrorTeamMailboxNotAuthorizedOwner
-            }
-            "ErrorTeamMailboxActiveToPendingDelete" => {
-                Self::ErrorTeamMailboxActiveToPendingDelete
-            }
-            "ErrorTeamMailboxFailedSendingNotifications" => {
-                Self::ErrorTeamMailboxFailedSendingNotifications
-            }
-            "ErrorTeamMailboxErrorUnknown" => Self::ErrorTeamMailboxErrorUnknown,
-            "ErrorTimeIntervalTooBig" => Self::ErrorTimeIntervalTooBig,
-            "ErrorTimeoutExpired" => Self::ErrorTimeoutExpired,
-            "ErrorTimeZone" => Self::ErrorTimeZone,
-            "ErrorToFolderNotFound" => Self::ErrorToFolderNotFound,
-            "ErrorTokenSerializationDenied" => Self::ErrorTokenSerializationDenied,
-            "ErrorTooManyObjectsOpened" => Self::ErrorTooManyObjectsOpened,
-            "ErrorUpdatePropertyMismatch" => Self::ErrorUpdatePropertyMismatch,
-            "ErrorUnifiedGroupMailboxAADCreationFailed" => {
-                Self::ErrorUnifiedGroupMailboxAadCreationFailed
-            }
-            "ErrorUnifiedGroupMailboxAADDeleteFailed" => {
-                Self::ErrorUnifiedGroupMailboxAadDeleteFailed
-            }
-            "ErrorUnifiedGroupMailboxNamingPolicy" => {
-                Self::ErrorUnifiedGroupMailboxNamingPolicy
-            }
-            "ErrorUnifiedGroupMailboxDeleteFailed" => {
-                Self::ErrorUnifiedGroupMailboxDeleteFailed
-            }
-            "ErrorUnifiedGroupMailboxNotFound" => Self::ErrorUnifiedGroupMailboxNotFound,
-            "ErrorUnifiedGroupMailboxUpdateDelayed" => {
-                Self::ErrorUnifiedGroupMailboxUpdateDelayed
-            }
-            "ErrorUnifiedGroupMailboxUpdatedPartialProperties" => {
-                Self::ErrorUnifiedGroupMailboxUpdatedPartialProperties
-            }
-            "ErrorUnifiedGroupMailboxUpdateFailed" => {
-                Self::ErrorUnifiedGroupMailboxUpdateFailed
-            }
-            "ErrorUnifiedGroupMailboxProvisionFailed" => {
-                Self::ErrorUnifiedGroupMailboxProvisionFailed
-            }
-            "ErrorUnifiedMessagingDialPlanNotFound" => {
-                Self::ErrorUnifiedMessagingDialPlanNotFound
-            }
-            "ErrorUnifiedMessagingReportDataNotFound" => {
-                Self::ErrorUnifiedMessagingReportDataNotFound
-            }
-            "ErrorUnifiedMessagingPromptNotFound" => {
-                Self::ErrorUnifiedMessagingPromptNotFound
-            }
-            "ErrorUnifiedMessagingRequestFailed" => {
-                Self::ErrorUnifiedMessagingRequestFailed
-            }
-            "ErrorUnifiedMessagingServerNotFound" => {
-                Self::ErrorUnifiedMessagingServerNotFound
-            }
-            "ErrorUnableToGetUserOofSettings" => Self::ErrorUnableToGetUserOofSettings,
-            "ErrorUnableToRemoveImContactFromGroup" => {
-                Self::ErrorUnableToRemoveImContactFromGroup
-            }
-            "ErrorUnsupportedSubFilter" => Self::ErrorUnsupportedSubFilter,
-            "ErrorUnsupportedCulture" => Self::ErrorUnsupportedCulture,
-            "ErrorUnsupportedMapiPropertyType" => Self::ErrorUnsupportedMapiPropertyType,
-            "ErrorUnsupportedMimeConversion" => Self::ErrorUnsupportedMimeConversion,
-            "ErrorUnsupportedPathForQuery" => Self::ErrorUnsupportedPathForQuery,
-            "ErrorUnsupportedPathForSortGroup" => Self::ErrorUnsupportedPathForSortGroup,
-            "ErrorUnsupportedPropertyDefinition" => {
-                Self::ErrorUnsupportedPropertyDefinition
-            }
-            "ErrorUnsupportedQueryFilter" => Self::ErrorUnsupportedQueryFilter,
-            "ErrorUnsupportedRecurrence" => Self::ErrorUnsupportedRecurrence,
-            "ErrorUnsupportedTypeForConversion" => {
-                Self::ErrorUnsupportedTypeForConversion
-            }
-            "ErrorUpdateDelegatesFailed" => Self::ErrorUpdateDelegatesFailed,
-            "ErrorUserNotUnifiedMessagingEnabled" => {
-                Self::ErrorUserNotUnifiedMessagingEnabled
-            }
-            "ErrorVoiceMailNotImplemented" => Self::ErrorVoiceMailNotImplemented,
-            "ErrorValueOutOfRange" => Self::ErrorValueOutOfRange,
-            "ErrorVirusDetected" => Self::ErrorVirusDetected,
-            "ErrorVirusMessageDeleted" => Self::ErrorVirusMessageDeleted,
-            "ErrorWebRequestInInvalidState" => Self::ErrorWebRequestInInvalidState,
-            "ErrorWin32InteropError" => Self::ErrorWin32InteropError,
-            "ErrorWorkingHoursSaveFailed" => Self::ErrorWorkingHoursSaveFailed,
-            "ErrorWorkingHoursXmlMalformed" => Self::ErrorWorkingHoursXmlMalformed,
-            "ErrorWrongServerVersion" => Self::ErrorWrongServerVersion,
-            "ErrorWrongServerVersionDelegate" => Self::ErrorWrongServerVersionDelegate,
-            "ErrorMissingInformationSharingFolderId" => {
-                Self::ErrorMissingInformationSharingFolderId
-            }
-            "ErrorDuplicateSOAPHeader" => Self::ErrorDuplicateSoapHeader,
-            "ErrorSharingSynchronizationFailed" => {
-                Self::ErrorSharingSynchronizationFailed
-            }
-            "ErrorSharingNoExternalEwsAvailable" => {
-                Self::ErrorSharingNoExternalEwsAvailable
-            }
-            "ErrorFreeBusyDLLimitReached" => Self::ErrorFreeBusyDlLimitReached,
-            "ErrorInvalidGetSharingFolderRequest" => {
-                Self::ErrorInvalidGetSharingFolderRequest
-            }
-            "ErrorNotAllowedExternalSharingByPolicy" => {
-                Self::ErrorNotAllowedExternalSharingByPolicy
-            }
-            "ErrorUserNotAllowedByPolicy" => Self::ErrorUserNotAllowedByPolicy,
-            "ErrorPermissionNotAllowedByPolicy" => {
-                Self::ErrorPermissionNotAllowedByPolicy
-            }
-            "ErrorOrganizationNotFederated" => Self::ErrorOrganizationNotFederated,
-            "ErrorMailboxFailover" => Self::ErrorMailboxFailover,
-            "ErrorInvalidExternalSharingInitiator" => {
-                Self::ErrorInvalidExternalSharingInitiator
-            }
-            "ErrorMessageTrackingPermanentError" => {
-                Self::ErrorMessageTrackingPermanentError
-            }
-            "ErrorMessageTrackingTransientError" => {
-                Self::ErrorMessageTrackingTransientError
-            }
-            "ErrorMessageTrackingNoSuchDomain" => Self::ErrorMessageTrackingNoSuchDomain,
-            "ErrorUserWithoutFederatedProxyAddress" => {
-                Self::ErrorUserWithoutFederatedProxyAddress
-            }
-            "ErrorInvalidOrganizationRelationshipForFreeBusy" => {
-                Self::ErrorInvalidOrganizationRelationshipForFreeBusy
-            }
-            "ErrorInvalidFederatedOrganizationId" => {
-                Self::ErrorInvalidFederatedOrganizationId
-            }
-            "ErrorInvalidExternalSharingSubscriber" => {
-                Self::ErrorInvalidExternalSharingSubscriber
-            }
-            "ErrorInvalidSharingData" => Self::ErrorInvalidSharingData,
-            "ErrorInvalidSharingMessage" => Self::ErrorInvalidSharingMessage,
-            "ErrorNotSupportedSharingMessage" => Self::ErrorNotSupportedSharingMessage,
-            "ErrorApplyConversationActionFailed" => {
-                Self::ErrorApplyConversationActionFailed
-            }
-            "ErrorInboxRulesValidationError" => Self::ErrorInboxRulesValidationError,
-            "ErrorOutlookRuleBlobExists" => Self::ErrorOutlookRuleBlobExists,
-            "ErrorRulesOverQuota" => Self::ErrorRulesOverQuota,
-            "ErrorNewEventStreamConnectionOpened" => {
-                Self::ErrorNewEventStreamConnectionOpened
-            }
-            "ErrorMissedNotificationEvents" => Self::ErrorMissedNotificationEvents,
-            "ErrorDuplicateLegacyDistinguishedName" => {
-                Self::ErrorDuplicateLegacyDistinguishedName
-            }
-            "ErrorInvalidClientAccessTokenRequest" => {
-                Self::ErrorInvalidClientAccessTokenRequest
-            }
-            "ErrorNoSpeechDetected" => Self::ErrorNoSpeechDetected,
-            "ErrorUMServerUnavailable" => Self::ErrorUmServerUnavailable,
-            "ErrorRecipientNotFound" => Self::ErrorRecipientNotFound,
-            "ErrorRecognizerNotInstalled" => Self::ErrorRecognizerNotInstalled,
-            "ErrorSpeechGrammarError" => Self::ErrorSpeechGrammarError,
-            "ErrorInvalidManagementRoleHeader" => Self::ErrorInvalidManagementRoleHeader,
-            "ErrorLocationServicesDisabled" => Self::ErrorLocationServicesDisabled,
-            "ErrorLocationServicesRequestTimedOut" => {
-                Self::ErrorLocationServicesRequestTimedOut
-            }
-            "ErrorLocationServicesRequestFailed" => {
-                Self::ErrorLocationServicesRequestFailed
-            }
-            "ErrorLocationServicesInvalidRequest" => {
-                Self::ErrorLocationServicesInvalidRequest
-            }
-            "ErrorWeatherServiceDisabled" => Self::ErrorWeatherServiceDisabled,
-            "ErrorMailboxScopeNotAllowedWithoutQueryString" => {
-                Self::ErrorMailboxScopeNotAllowedWithoutQueryString
-            }
-            "ErrorArchiveMailboxSearchFailed" => Self::ErrorArchiveMailboxSearchFailed,
-            "ErrorGetRemoteArchiveFolderFailed" => {
-                Self::ErrorGetRemoteArchiveFolderFailed
-            }
-            "ErrorFindRemoteArchiveFolderFailed" => {
-                Self::ErrorFindRemoteArchiveFolderFailed
-            }
-            "ErrorGetRemoteArchiveItemFailed" => Self::ErrorGetRemoteArchiveItemFailed,
-            "ErrorExportRemoteArchiveItemsFailed" => {
-                Self::ErrorExportRemoteArchiveItemsFailed
-            }
-            "ErrorInvalidPhotoSize" => Self::ErrorInvalidPhotoSize,
-            "ErrorSearchQueryHasTooManyKeywords" => {
-                Self::ErrorSearchQueryHasTooManyKeywords
-            }
-            "ErrorSearchTooManyMailboxes" => Self::ErrorSearchTooManyMailboxes,
-            "ErrorInvalidRetentionTagNone" => Self::ErrorInvalidRetentionTagNone,
-            "ErrorDiscoverySearchesDisabled" => Self::ErrorDiscoverySearchesDisabled,
-            "ErrorCalendarSeekToConditionNotSupported" => {
-                Self::ErrorCalendarSeekToConditionNotSupported
-            }
-            "ErrorCalendarIsGroupMailboxForAccept" => {
-                Self::ErrorCalendarIsGroupMailboxForAccept
-            }
-            "ErrorCalendarIsGroupMailboxForDecline" => {
-                Self::ErrorCalendarIsGroupMailboxForDecline
-            }
-            "ErrorCalendarIsGroupMailboxForTentative" => {
-                Self::ErrorCalendarIsGroupMailboxForTentative
-            }
-            "ErrorCalendarIsGroupMailboxForSuppressReadReceipt" => {
-                Self::ErrorCalendarIsGroupMailboxForSuppressReadReceipt
-            }
-            "ErrorOrganizationAccessBlocked" => Self::ErrorOrganizationAccessBlocked,
-            "ErrorInvalidLicense" => Self::ErrorInvalidLicense,
-            "ErrorMessagePerFolderCountReceiveQuotaExceeded" => {
-                Self::ErrorMessagePerFolderCountReceiveQuotaExceeded
-            }
-            "ErrorInvalidBulkActionType" => Self::ErrorInvalidBulkActionType,
-            "ErrorInvalidKeepNCount" => Self::ErrorInvalidKeepNCount,
-            "ErrorInvalidKeepNType" => Self::ErrorInvalidKeepNType,
-            "ErrorNoOAuthServerAvailableForRequest" => {
-                Self::ErrorNoOAuthServerAvailableForRequest
-            }
-            "ErrorInstantSearchSessionExpired" => Self::ErrorInstantSearchSessionExpired,
-            "ErrorInstantSearchTimeout" => Self::ErrorInstantSearchTimeout,
-            "ErrorInstantSearchFailed" => Self::ErrorInstantSearchFailed,
-            "ErrorUnsupportedUserForExecuteSearch" => {
-                Self::ErrorUnsupportedUserForExecuteSearch
-            }
-            "ErrorDuplicateExtendedKeywordDefinition" => {
-                Self::ErrorDuplicateExtendedKeywordDefinition
-            }
-            "ErrorMissingExchangePrincipal" => Self::ErrorMissingExchangePrincipal,
-            "ErrorUnexpectedUnifiedGroupsCount" => {
-                Self::ErrorUnexpectedUnifiedGroupsCount
-            }
-            "ErrorParsingXMLResponse" => Self::ErrorParsingXmlResponse,
-            "ErrorInvalidFederationOrganizationIdentifier" => {
-                Self::ErrorInvalidFederationOrganizationIdentifier
-            }
-            "ErrorInvalidSweepRule" => Self::ErrorInvalidSweepRule,
-            "ErrorInvalidSweepRuleOperationType" => {
-                Self::ErrorInvalidSweepRuleOperationType
-            }
-            "ErrorTargetDomainNotSupported" => Self::ErrorTargetDomainNotSupported,
-            "ErrorInvalidInternetWebProxyOnLocalServer" => {
-                Self::ErrorInvalidInternetWebProxyOnLocalServer
-            }
-            "ErrorNoSenderRestrictionsSettingsFoundInRequest" => {
-                Self::ErrorNoSenderRestrictionsSettingsFoundInRequest
-            }
-            "ErrorDuplicateSenderRestrictionsInputFound" => {
-                Self::ErrorDuplicateSenderRestrictionsInputFound
-            }
-            "ErrorSenderRestrictionsUpdateFailed" => {
-                Self::ErrorSenderRestrictionsUpdateFailed
-            }
-            "ErrorMessageSubmissionBlocked" => Self::ErrorMessageSubmissionBlocked,
-            "ErrorExceededMessageLimit" => Self::ErrorExceededMessageLimit,
-            "ErrorExceededMaxRecipientLimitBlock" => {
-                Self::ErrorExceededMaxRecipientLimitBlock
-            }
-            "ErrorAccountSuspend" => Self::ErrorAccountSuspend,
-            "ErrorExceededMaxRecipientLimit" => Self::ErrorExceededMaxRecipientLimit,
-            "ErrorMessageBlocked" => Self::ErrorMessageBlocked,
-            "ErrorAccountSuspendShowTierUpgrade" => {
-                Self::ErrorAccountSuspendShowTierUpgrade
-            }
-            "ErrorExceededMessageLimitShowTierUpgrade" => {
-                Self::ErrorExceededMessageLimitShowTierUpgrade
-            }
-            "ErrorExceededMaxRecipientLimitShowTierUpgrade" => {
-                Self::ErrorExceededMaxRecipientLimitShowTierUpgrade
-            }
-            "ErrorInvalidLongitude" => Self::ErrorInvalidLongitude,
-            "ErrorInvalidLatitude" => Self::ErrorInvalidLatitude,
-            "ErrorProxySoapException" => Self::ErrorProxySoapException,
-            "ErrorUnifiedGroupAlreadyExists" => Self::ErrorUnifiedGroupAlreadyExists,
-            "ErrorUnifiedGroupAadAuthorizationRequestDenied" => {
-                Self::ErrorUnifiedGroupAadAuthorizationRequestDenied
-            }
-            "ErrorUnifiedGroupCreationDisabled" => {
-                Self::ErrorUnifiedGroupCreationDisabled
-            }
-            "ErrorMarketPlaceExtensionAlreadyInstalledForOrg" => {
-                Self::ErrorMarketPlaceExtensionAlreadyInstalledForOrg
-            }
-            "ErrorExtensionAlreadyInstalledForOrg" => {
-                Self::ErrorExtensionAlreadyInstalledForOrg
-            }
-            "ErrorNewerExtensionAlreadyInstalled" => {
-                Self::ErrorNewerExtensionAlreadyInstalled
-            }
-            "ErrorNewerMarketPlaceExtensionAlreadyInstalled" => {
-                Self::ErrorNewerMarketPlaceExtensionAlreadyInstalled
-            }
-            "ErrorInvalidExtensionId" => Self::ErrorInvalidExtensionId,
-            "ErrorCannotUninstallProvidedExtensions" => {
-                Self::ErrorCannotUninstallProvidedExtensions
-            }
-            "ErrorNoRbacPermissionToInstallMarketPlaceExtensions" => {
-                Self::ErrorNoRbacPermissionToInstallMarketPlaceExtensions
-            }
-            "ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions" => {
-                Self::ErrorNoRbacPermissionToInstallReadWriteMailboxExtensions
-            }
-            "ErrorInvalidReportMessageActionType" => {
-                Self::ErrorInvalidReportMessageActionType
-            }
-            other => Self::Unknown(other.to_owned()),
-        };
-        Ok(value)
-    }
-    fn text(&self) -> xml::Text<'_> {
-        self.as_str().into()
-    }
 }
 
 /// The outcome every response message reports: its class, and for warnings and errors, the code and an explanation.

@@ -1111,7 +1111,7 @@ impl xml::Encode for UmCallInfo {
 }
 
 /// The life-cycle state of a UM call.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum UmCallState {
     /// The call has not started.
@@ -1131,49 +1131,13 @@ pub enum UmCallState {
     /// The call is being forwarded.
     Forwarding,
     /// A value the schema does not list, kept as it was sent.
+    #[xml(other)]
     #[cfg_attr(feature = "serde", serde(untagged))]
     Unknown(String),
 }
 
-impl UmCallState {
-    /// The value as written in XML.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Idle => "Idle",
-            Self::Connecting => "Connecting",
-            Self::Alerted => "Alerted",
-            Self::Connected => "Connected",
-            Self::Disconnected => "Disconnected",
-            Self::Incoming => "Incoming",
-            Self::Transferring => "Transferring",
-            Self::Forwarding => "Forwarding",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl xml::SimpleType for UmCallState {
-    fn parse(text: xml::Text<'_>) -> xml::ParseResult<Self> {
-        let value = match xml::collapse(&text)? {
-            "Idle" => Self::Idle,
-            "Connecting" => Self::Connecting,
-            "Alerted" => Self::Alerted,
-            "Connected" => Self::Connected,
-            "Disconnected" => Self::Disconnected,
-            "Incoming" => Self::Incoming,
-            "Transferring" => Self::Transferring,
-            "Forwarding" => Self::Forwarding,
-            other => Self::Unknown(other.to_owned()),
-        };
-        Ok(value)
-    }
-    fn text(&self) -> xml::Text<'_> {
-        self.as_str().into()
-    }
-}
-
 /// Why a UM call reached its current state. Newer servers send values beyond this list (the EWS successor adds `Unavailable`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum UmEventCause {
     /// No failure.
@@ -1185,41 +1149,13 @@ pub enum UmEventCause {
     /// Any other failure.
     Other,
     /// A value the schema does not list, kept as it was sent.
+    #[xml(other)]
     #[cfg_attr(feature = "serde", serde(untagged))]
     Unknown(String),
 }
 
-impl UmEventCause {
-    /// The value as written in XML.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "None",
-            Self::UserBusy => "UserBusy",
-            Self::NoAnswer => "NoAnswer",
-            Self::Other => "Other",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl xml::SimpleType for UmEventCause {
-    fn parse(text: xml::Text<'_>) -> xml::ParseResult<Self> {
-        let value = match xml::collapse(&text)? {
-            "None" => Self::None,
-            "UserBusy" => Self::UserBusy,
-            "NoAnswer" => Self::NoAnswer,
-            "Other" => Self::Other,
-            other => Self::Unknown(other.to_owned()),
-        };
-        Ok(value)
-    }
-    fn text(&self) -> xml::Text<'_> {
-        self.as_str().into()
-    }
-}
-
 /// Which of the user's recorded greetings to play.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum UmGreetingType {
     /// The greeting callers hear normally.
@@ -1227,33 +1163,9 @@ pub enum UmGreetingType {
     /// The greeting callers hear while the user is out of office.
     OofCustom,
     /// A value the schema does not list, kept as it was sent.
+    #[xml(other)]
     #[cfg_attr(feature = "serde", serde(untagged))]
     Unknown(String),
-}
-
-impl UmGreetingType {
-    /// The value as written in XML.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NormalCustom => "NormalCustom",
-            Self::OofCustom => "OofCustom",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl xml::SimpleType for UmGreetingType {
-    fn parse(text: xml::Text<'_>) -> xml::ParseResult<Self> {
-        let value = match xml::collapse(&text)? {
-            "NormalCustom" => Self::NormalCustom,
-            "OofCustom" => Self::OofCustom,
-            other => Self::Unknown(other.to_owned()),
-        };
-        Ok(value)
-    }
-    fn text(&self) -> xml::Text<'_> {
-        self.as_str().into()
-    }
 }
 
 /// The caller's Unified Messaging settings.

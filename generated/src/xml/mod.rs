@@ -15,6 +15,7 @@ use std::borrow::Cow;
 pub use crate::error::{DecodeError, EncodeError};
 pub use decode::{Attr, Decoder, Node, Start};
 pub use encode::Encoder;
+pub use ews_um_derive::SimpleEnum;
 pub use raw::{AnyAttribute, RawXml};
 pub use simple::collapse;
 

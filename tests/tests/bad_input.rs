@@ -182,6 +182,32 @@ fn must_understand_headers_nobody_knows() {
     );
 }
 
+/// Header entries nobody reads are still checked: skipping is no way to
+/// smuggle malformed XML through.
+#[test]
+fn skipped_header_entries_must_be_sound() {
+    let envelope = |entry: &str| {
+        format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Header><x:Trace xmlns:x=\"urn:x\">{entry}</x:Trace></s:Header>\
+             <s:Body><ResetPINResponse xmlns=\"{M}\"/></s:Body></s:Envelope>"
+        )
+    };
+    for (entry, problem) in [
+        ("<a y=\"1\" y=\"2\"/>", "attribute y appears more than once"),
+        ("<q:a/>", "namespace prefix \"q\" is not declared"),
+        ("<a q:y=\"1\"/>", "attribute prefix \"q\" is not declared"),
+        ("<a>&bogus;</a>", "unknown entity &bogus;"),
+        ("<a>\u{1}</a>", "character U+0001 is not allowed in XML"),
+        (
+            "<a><b></a></b>",
+            "malformed XML: ill-formed document: expected `</b>`, but `</a>` was found",
+        ),
+    ] {
+        let error = decode_error::<ResetPinResponse, ()>(&envelope(entry));
+        assert!(error.ends_with(problem), "{entry}: {error}");
+    }
+}
+
 #[test]
 fn faults_missing_their_string() {
     let xml = format!(

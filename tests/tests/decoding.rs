@@ -200,15 +200,15 @@ fn fault_codes_resolve_their_prefix_where_they_stand() {
 }
 
 #[test]
-fn deep_nesting_in_skipped_content_is_read_without_recursion() {
+fn deep_nesting_in_skipped_content_is_refused_without_recursion() {
     let depth = 200_000;
     let xml = format!(
         r#"<s:Envelope xmlns:s="{SOAP_NS}"><s:Header><h>{}{}</h></s:Header><s:Body><ResetPIN xmlns="{M}"/></s:Body></s:Envelope>"#,
         "<a>".repeat(depth),
         "</a>".repeat(depth)
     );
-    assert_eq!(
-        Envelope::<ResetPin>::decode(xml.as_bytes()).unwrap().body,
-        ResetPin
-    );
+    let Err(Error::Decode(error)) = Envelope::<ResetPin>::decode(xml.as_bytes()) else {
+        panic!("expected an error")
+    };
+    assert_eq!(error.message, "elements nested deeper than 128");
 }

@@ -36,10 +36,6 @@ pub struct Decoder<'a> {
     frames: SmallVec<[Frame<'a>; 8]>,
     /// The namespace declarations in scope, innermost last.
     bindings: SmallVec<[Binding<'a>; 8]>,
-    /// The names of the elements `skip` is inside, innermost last.
-    skipped: Vec<Cow<'a, str>>,
-    /// The last end tag closed a skipped element.
-    skipped_ended: bool,
     /// The name of the empty element (`<a/>`) just read, whose end comes next.
     empty_end: Option<Cow<'a, str>>,
     /// The innermost frame's end tag has been read; it is popped by the next
@@ -48,8 +44,6 @@ pub struct Decoder<'a> {
 }
 
 struct Frame<'a> {
-    /// The name as written, `prefix:local`, which the end tag must repeat.
-    qname: Cow<'a, str>,
     local: Cow<'a, str>,
     /// Offset of the start tag's `<`.
     pos: usize,
@@ -158,17 +152,14 @@ impl<'a> Decoder<'a> {
                 message: "input is not valid UTF-8".into(),
             }
         })?;
-        let mut reader = Reader::from_str(text);
-        // `next_event` gives `<a/>` an end tag of its own: quick-xml's would
-        // allocate one for each.
-        reader.config_mut().check_end_names = false;
+        // quick-xml keeps `<a/>` as one event; `next_event` gives it its end
+        // tag (quick-xml's own expansion allocates one for each).
+        let reader = Reader::from_str(text);
         Ok(Self {
             text,
             reader,
             frames: SmallVec::new(),
             bindings: SmallVec::new(),
-            skipped: Vec::new(),
-            skipped_ended: false,
             empty_end: None,
             ended: false,
         })
@@ -290,25 +281,11 @@ impl<'a> Decoder<'a> {
     }
 
     /// Skips the rest of the current element, whatever it holds (without
-    /// recursion).
+    /// recursion; nested no deeper than the decoder allows anywhere).
     pub fn skip(&mut self) -> Result<(), DecodeError> {
-        loop {
-            let (pos, event) = self.next_event()?;
-            match event {
-                Event::Start(start) => {
-                    let qname = self.borrowed(start.name().as_ref());
-                    self.skipped.push(qname);
-                }
-                // `next_event` pops the skipped elements as they end.
-                Event::End(_) if self.skipped_ended => self.skipped_ended = false,
-                Event::End(_) => {
-                    self.ended = true;
-                    return Ok(());
-                }
-                Event::Eof => return Err(self.unexpected_eof(pos)),
-                _ => {}
-            }
-        }
+        // Skipped content is checked as kept content is: well-formed,
+        // prefixes declared, references and characters sound.
+        self.read_through()
     }
 
     /// The rest of the current element's content, kept as written: the
@@ -614,19 +591,6 @@ impl<'a> Decoder<'a> {
                 self.frames.len(),
                 "DOCTYPE declarations are not accepted",
             )),
-            Ok(Event::End(end)) => {
-                // quick-xml's own check of end names allocates; this one does not.
-                let expected = self.skipped.last().or(self.frames.last().map(|f| &f.qname));
-                let found = end.name().0;
-                if expected.is_some_and(|name| name != found) {
-                    let expected = expected.map(|n| n.to_string()).unwrap_or_default();
-                    let message =
-                        format!("malformed XML: expected </{expected}>, found </{found}>");
-                    return Err(self.error_at(pos, self.frames.len(), message));
-                }
-                self.skipped_ended = self.skipped.pop().is_some();
-                Ok((pos, Event::End(end)))
-            }
             Ok(event) => Ok((pos, event)),
             Err(e) => {
                 let at = offset(self.reader.error_position());
@@ -664,7 +628,6 @@ impl<'a> Decoder<'a> {
         };
         let content = offset(self.reader.buffer_position());
         self.frames.push(Frame {
-            qname: qname.clone(),
             local: local.clone(),
             pos,
             content,

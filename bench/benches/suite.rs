@@ -10,10 +10,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput};
 use ews_um::{Envelope, ews, um};
 use ews_um_bench::xsd_parser_model as xsdp;
-use ews_um_bench::{alloc, fixtures, floor, hand, report, serde_model};
-
-#[global_allocator]
-static ALLOCATOR: alloc::Counting = alloc::Counting;
+use ews_um_bench::{fixtures, floor, hand, report, serde_model};
 
 fn decode(c: &mut Criterion) {
     let large = fixtures::large_um_properties_response();
@@ -140,6 +137,7 @@ fn encode(c: &mut Criterion) {
 fn main() {
     // Every variant decodes the same information, or the comparison is void.
     ews_um_bench::report::check_baselines();
+    let started = std::time::SystemTime::now();
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
@@ -147,6 +145,6 @@ fn main() {
     decode(&mut c);
     encode(&mut c);
     c.final_summary();
-    let table = report::Report::gather().render();
+    let table = report::Report::gather(started, env!("CARGO_BIN_EXE_count-allocations")).render();
     println!("\n{table}");
 }

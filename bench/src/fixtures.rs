@@ -20,7 +20,8 @@ pub const DIAL_STRING: &str = "12345";
 
 /// A GetUMProperties response whose strings total about 1 MB.
 pub fn large_um_properties_response() -> Vec<u8> {
-    let text = |seed: &str| seed.repeat(262_144 / seed.len());
+    // Three strings of a third of a megabyte each.
+    let text = |seed: &str| seed.repeat((1 << 20) / 3 / seed.len());
     let properties = um::UmProperties {
         oof_status: false,
         missed_call_notification_enabled: true,

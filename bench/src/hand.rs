@@ -267,24 +267,33 @@ fn push_escaped(out: &mut Vec<u8>, value: &str) {
 
 /// The GetCallInfo request, by concatenation.
 pub fn concat_get_call_info(call_id: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(256 + call_id.len());
+    const OPEN: &[u8] = b"<GetCallInfo xmlns=\"http://schemas.microsoft.com/exchange/services/2006/messages\"><CallId>";
+    const CLOSE: &[u8] = b"</CallId></GetCallInfo>";
+    // Pre-sized: the constant markup and the value (escaping may add more).
+    let markup = ENVELOPE_START.len() + OPEN.len() + CLOSE.len() + ENVELOPE_END.len();
+    let mut out = Vec::with_capacity(markup + call_id.len());
     out.extend_from_slice(ENVELOPE_START.as_bytes());
-    out.extend_from_slice(b"<GetCallInfo xmlns=\"http://schemas.microsoft.com/exchange/services/2006/messages\"><CallId>");
+    out.extend_from_slice(OPEN);
     push_escaped(&mut out, call_id);
-    out.extend_from_slice(b"</CallId></GetCallInfo>");
+    out.extend_from_slice(CLOSE);
     out.extend_from_slice(ENVELOPE_END.as_bytes());
     out
 }
 
 /// The PlayOnPhone request, by concatenation.
 pub fn concat_play_on_phone(entry_id: &str, dial_string: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(256 + entry_id.len() + dial_string.len());
+    const OPEN: &[u8] = b"<PlayOnPhone xmlns=\"http://schemas.microsoft.com/exchange/services/2006/messages\"><entryId>";
+    const MIDDLE: &[u8] = b"</entryId><dialString>";
+    const CLOSE: &[u8] = b"</dialString></PlayOnPhone>";
+    let markup =
+        ENVELOPE_START.len() + OPEN.len() + MIDDLE.len() + CLOSE.len() + ENVELOPE_END.len();
+    let mut out = Vec::with_capacity(markup + entry_id.len() + dial_string.len());
     out.extend_from_slice(ENVELOPE_START.as_bytes());
-    out.extend_from_slice(b"<PlayOnPhone xmlns=\"http://schemas.microsoft.com/exchange/services/2006/messages\"><entryId>");
+    out.extend_from_slice(OPEN);
     push_escaped(&mut out, entry_id);
-    out.extend_from_slice(b"</entryId><dialString>");
+    out.extend_from_slice(MIDDLE);
     push_escaped(&mut out, dial_string);
-    out.extend_from_slice(b"</dialString></PlayOnPhone>");
+    out.extend_from_slice(CLOSE);
     out.extend_from_slice(ENVELOPE_END.as_bytes());
     out
 }

@@ -36,10 +36,41 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                 let value = value.unwrap_or_else(|| {
                     LitStr::new(&variant.ident.to_string(), variant.ident.span())
                 });
+                let text = value.value();
+                // `parse` trims white space and refuses empty values.
+                if text.is_empty() || text.trim_matches([' ', '\t', '\n', '\r']) != text {
+                    return Err(syn::Error::new_spanned(
+                        &value,
+                        "a value must be non-empty, without white space at its ends",
+                    ));
+                }
+                if values.iter().any(|(_, v)| v.value() == text) {
+                    return Err(syn::Error::new_spanned(
+                        &value,
+                        format!("the value {text:?} is given twice"),
+                    ));
+                }
                 values.push((&variant.ident, value));
             }
-            (Fields::Unnamed(fields), true) if fields.unnamed.len() == 1 && other.is_none() => {
-                other = Some(&variant.ident)
+            (_, true) if other.is_some() => {
+                return Err(syn::Error::new_spanned(
+                    variant,
+                    "only one variant can be `#[xml(other)]`",
+                ));
+            }
+            (Fields::Unnamed(fields), true) if fields.unnamed.len() == 1 && value.is_none() => {
+                let is_string = matches!(&fields.unnamed[0].ty, syn::Type::Path(p) if p.path.is_ident("String"));
+                if !is_string {
+                    return Err(syn::Error::new_spanned(
+                        &fields.unnamed[0].ty,
+                        "the `#[xml(other)]` variant holds a `String`",
+                    ));
+                }
+                other = Some(&variant.ident);
+            }
+            (_, true) => {
+                let message = "the `#[xml(other)]` variant is `Variant(String)`, without a `value`";
+                return Err(syn::Error::new_spanned(variant, message));
             }
             _ => {
                 let message = "expected unit variants and one `#[xml(other)] Variant(String)`";

@@ -2,6 +2,8 @@
 //! as constant bytes and values are escaped in one pass, which is all that
 //! well-formed output needs.
 
+use smallvec::SmallVec;
+
 use super::{AnyAttribute, RawXml};
 use crate::error::{EncodeError, write_path};
 
@@ -12,7 +14,8 @@ use crate::error::{EncodeError, write_path};
 /// generated code never has to think about prefixes.
 pub struct Encoder {
     out: Vec<u8>,
-    open: Vec<Open>,
+    /// The open elements, held inline: encoding allocates only `out`.
+    open: SmallVec<[Open; 8]>,
     /// The last start tag is still open (`<a x="1"`), awaiting `>` or `/>`.
     in_start_tag: bool,
 }
@@ -37,7 +40,7 @@ impl Encoder {
         out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         Self {
             out,
-            open: Vec::with_capacity(8),
+            open: SmallVec::new(),
             in_start_tag: false,
         }
     }

@@ -44,7 +44,7 @@ impl<B: Payload, H: Headers> Envelope<B, H> {
     pub fn encode(&self) -> Result<Vec<u8>, Error> {
         let mut e = Encoder::new();
         e.start_prefixed("soap", "Envelope");
-        e.attr("xmlns:soap", SOAP_NS)?;
+        e.namespace_attr("xmlns:soap", SOAP_NS);
         if !self.header.is_empty() {
             e.start_prefixed("soap", "Header");
             self.header.encode_entries(&mut e)?;

@@ -55,8 +55,10 @@ impl Encoder {
     pub fn start(&mut self, ns: &'static str, local: &'static str) {
         let inherited = self.open.last().map_or("", |o| o.default_ns);
         self.start_tag("", local);
-        if ns != inherited {
-            self.raw_attr("xmlns", ns);
+        // Generated code passes the same constant: comparing addresses first
+        // spares comparing the text.
+        if !std::ptr::eq(ns, inherited) && ns != inherited {
+            self.namespace_attr("xmlns", ns);
         }
         self.open.push(Open {
             prefix: "",
@@ -244,10 +246,21 @@ impl Encoder {
         self.in_start_tag = true;
     }
 
-    fn raw_attr(&mut self, name: &str, value: &str) {
-        // Namespace names come from schemas: escaping cannot fail for them,
-        // and an invalid one would have been refused by the generator.
-        let _ = self.attr(name, value);
+    /// Declares a namespace that comes from a schema (a constant of
+    /// generated code): written as it is, it needs no escaping when it has
+    /// nothing to escape, which is the case for every real namespace name.
+    pub fn namespace_attr(&mut self, name: &str, namespace: &'static str) {
+        debug_assert!(self.in_start_tag, "attribute written outside a start tag");
+        if needs_escaping(namespace.as_bytes(), Context::Attribute) {
+            // Never the case for a namespace name; escaped to stay well-formed.
+            let _ = self.attr(name, namespace);
+            return;
+        }
+        self.out.push(b' ');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"=\"");
+        self.out.extend_from_slice(namespace.as_bytes());
+        self.out.push(b'"');
     }
 
     fn close_start_tag(&mut self) {
@@ -261,22 +274,8 @@ impl Encoder {
     /// feed in attributes) are written as references so they survive.
     fn escape(&mut self, value: &str, context: Context) -> Result<(), EncodeError> {
         let bytes = value.as_bytes();
-        // Most values need nothing: a branch-free scan (vectorised) says so,
-        // and they are copied whole.
-        let attribute = context == Context::Attribute;
-        let special = |b: u8| {
-            (b == b'<')
-                | (b == b'>')
-                | (b == b'&')
-                | (b == b'\r')
-                | (b == 0xEF)
-                | ((b < 0x20) & (b != b'\t') & (b != b'\n'))
-                | (attribute & ((b == b'"') | (b == b'\n') | (b == b'\t')))
-        };
-        if !bytes
-            .chunks(64)
-            .any(|block| block.iter().fold(false, |seen, &b| seen | special(b)))
-        {
+        // Most values need nothing, and are copied whole.
+        if !needs_escaping(bytes, context) {
             self.out.extend_from_slice(bytes);
             return Ok(());
         }
@@ -319,6 +318,24 @@ impl Encoder {
             .expect("writing to a String cannot fail");
         EncodeError { path, message }
     }
+}
+
+/// Whether `bytes` hold anything to escape or refuse in `context`: a
+/// branch-free scan of 64-byte blocks, which the compiler vectorises.
+fn needs_escaping(bytes: &[u8], context: Context) -> bool {
+    let attribute = context == Context::Attribute;
+    let special = |b: u8| {
+        (b == b'<')
+            | (b == b'>')
+            | (b == b'&')
+            | (b == b'\r')
+            | (b == 0xEF)
+            | ((b < 0x20) & (b != b'\t') & (b != b'\n'))
+            | (attribute & ((b == b'"') | (b == b'\n') | (b == b'\t')))
+    };
+    bytes
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |seen, &b| seen | special(b)))
 }
 
 /// The namespace of namespace declarations themselves.

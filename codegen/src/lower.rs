@@ -72,7 +72,7 @@ pub fn lower(loaded: &Loaded, options: &Options) -> Result<Module, Error> {
             .to_owned(),
         serde_feature: options.serde_feature.clone(),
     };
-    name_namespaces(&mut module, loaded);
+    name_namespaces(&mut module, loaded)?;
     Ok(module)
 }
 
@@ -849,7 +849,7 @@ fn operations(elements: &[ElementDef], options: &Options) -> Vec<OperationDef> {
 
 /// Replaces namespace URIs in the module by constant names: `NAMESPACE`
 /// when there is one, else one per schema prefix.
-fn name_namespaces(module: &mut Module, loaded: &Loaded) {
+fn name_namespaces(module: &mut Module, loaded: &Loaded) -> Result<(), Error> {
     let mut uris: Vec<String> = module
         .elements
         .iter()
@@ -863,6 +863,15 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) {
     }
     uris.sort();
     uris.dedup();
+    // The runtime writes namespace names as they are.
+    if let Some(uri) = uris.iter().find(|u| {
+        u.chars()
+            .any(|c| matches!(c, '<' | '>' | '&' | '"') || c.is_control())
+    }) {
+        return Err(Error::Request(format!(
+            "namespace {uri:?} has characters that would need escaping; it is not supported"
+        )));
+    }
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for uri in &uris {
         let name = if uri == XML_NS {
@@ -911,6 +920,7 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) {
     }
     module.namespaces = names.into_iter().map(|(uri, name)| (name, uri)).collect();
     module.namespaces.sort();
+    Ok(())
 }
 
 /// `base`, or `base2`, `base3`… whichever is not `taken`.

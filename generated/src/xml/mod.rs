@@ -29,10 +29,12 @@ pub(crate) fn first_non_xml_char(text: &str) -> Option<char> {
     // blocks (which the compiler vectorises) finds the rare text that needs
     // a closer look. U+FFFE and U+FFFF start with 0xEF in UTF-8.
     let suspect = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
-    let any_suspect = text
-        .as_bytes()
-        .chunks(64)
-        .any(|block| block.iter().fold(false, |seen, &b| seen | suspect(b)));
+    let any_suspect = text.as_bytes().chunks(64).any(|block| {
+        block
+            .iter()
+            .fold(0u8, |seen, &b| seen | u8::from(suspect(b)))
+            != 0
+    });
     if !any_suspect {
         return None;
     }
@@ -124,10 +126,7 @@ impl<T: SimpleType> Encode for T {
         ns: &'static str,
         name: &'static str,
     ) -> Result<(), EncodeError> {
-        e.start(ns, name);
-        e.text(&self.text())?;
-        e.end();
-        Ok(())
+        e.text_element(ns, name, &self.text())
     }
 }
 

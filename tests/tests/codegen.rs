@@ -312,3 +312,27 @@ fn shapes_the_generator_cannot_render_yet_are_refused_not_mangled() {
     let error = clash.unwrap_err().to_string();
     assert!(error.contains("field in Derived: not supported yet: a member of this type and of its base map to value"), "{error}");
 }
+
+#[test]
+fn namespaces_that_would_need_escaping_are_refused() {
+    let dir = scratch_dir("namespace");
+    let schema = dir.join("s.xsd");
+    std::fs::write(
+        &schema,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:a&quot;b" elementFormDefault="qualified">
+  <xs:element name="A" type="xs:string"/>
+</xs:schema>
+"#,
+    )
+    .unwrap();
+    let error = Builder::new()
+        .schema(&schema)
+        .generate()
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        r#"namespace "urn:a\"b" has characters that would need escaping; it is not supported"#
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -82,10 +82,7 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
                         continue;
                     }
                     let (attr_ns, local) = reader.resolver().resolve_attribute(key);
-                    let attr_ns = match attr_ns {
-                        ResolveResult::Bound(ns) => ns.as_ref().to_owned(),
-                        _ => String::new(),
-                    };
+                    let attr_ns = bound(attr_ns);
                     let value = attr
                         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                         .map_err(|e| e.to_string())?;
@@ -115,10 +112,7 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
                         let (ns, local) = reader
                             .resolver()
                             .resolve_element(quick_xml::name::QName(text.trim()));
-                        let ns = match ns {
-                            ResolveResult::Bound(ns) => ns.as_ref().to_owned(),
-                            _ => String::new(),
-                        };
+                        let ns = bound(ns);
                         node.text.push_str(&format!("{{{ns}}}{}", local.as_ref()));
                     } else {
                         node.text.push_str(&text);
@@ -147,6 +141,14 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
             Event::Eof => return Err("no root element".into()),
             _ => {}
         }
+    }
+}
+
+/// The namespace a name resolved to; empty when it has none.
+fn bound(ns: ResolveResult<'_>) -> String {
+    match ns {
+        ResolveResult::Bound(ns) => ns.as_ref().to_owned(),
+        _ => String::new(),
     }
 }
 

@@ -47,8 +47,6 @@ struct Frame<'a> {
     local: Cow<'a, str>,
     /// Offset of the start tag's `<`.
     pos: usize,
-    /// Offset just past the start tag.
-    content: usize,
     /// `bindings.len()` before this element's own declarations.
     outer_bindings: usize,
 }
@@ -286,20 +284,6 @@ impl<'a> Decoder<'a> {
         // Skipped content is checked as kept content is: well-formed,
         // prefixes declared, references and characters sound.
         self.read_through()
-    }
-
-    /// The rest of the current element's content, kept as written: the
-    /// markup, and the namespace declarations it relies on.
-    pub fn raw_content(&mut self) -> Result<RawXml, DecodeError> {
-        let from = self.frames.last().map_or(0, |f| f.content);
-        let in_scope = self.bindings.len();
-        let namespaces_at_start = self.namespaces(in_scope, &[]);
-        self.read_through()?;
-        let xml = self
-            .text
-            .get(from..self.last_end_tag_start().max(from))
-            .unwrap_or("");
-        Ok(RawXml::new(namespaces_at_start, xml))
     }
 
     /// The element `start` whole, kept as written: its markup from start tag
@@ -599,12 +583,6 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn last_end_tag_start(&self) -> usize {
-        // `buffer_position` is just past `>` of the end tag; find its `</`.
-        let end = offset(self.reader.buffer_position());
-        self.text[..end].rfind("</").unwrap_or(end)
-    }
-
     /// Opens an element: binds its namespace declarations and resolves its name.
     fn enter(&mut self, pos: usize, raw: BytesStart<'a>) -> Result<Start<'a>, DecodeError> {
         if self.frames.len() >= MAX_DEPTH {
@@ -626,11 +604,9 @@ impl<'a> Decoder<'a> {
                 (Cow::Owned(prefix.to_owned()), Cow::Owned(local.to_owned()))
             }
         };
-        let content = offset(self.reader.buffer_position());
         self.frames.push(Frame {
             local: local.clone(),
             pos,
-            content,
             outer_bindings,
         });
         {

@@ -110,26 +110,6 @@ impl Encoder {
         }
     }
 
-    /// Declares `(prefix, namespace)` pairs on the element just opened (an
-    /// empty prefix declares the default namespace).
-    pub fn declare(&mut self, namespaces: &[(String, String)]) -> Result<(), EncodeError> {
-        for (prefix, namespace) in namespaces {
-            if !prefix.is_empty() && !is_ncname(prefix) {
-                return Err(self.error(format!("{prefix:?} is not a namespace prefix")));
-            }
-            if prefix.is_empty() {
-                self.attr("xmlns", namespace)?;
-            } else {
-                self.out.extend_from_slice(b" xmlns:");
-                self.out.extend_from_slice(prefix.as_bytes());
-                self.out.extend_from_slice(b"=\"");
-                self.escape(namespace, Context::Attribute)?;
-                self.out.push(b'"');
-            }
-        }
-        Ok(())
-    }
-
     /// Adds attributes kept from a decoded document, declaring a prefix for
     /// each namespace. `declared` names the element's own (unqualified)
     /// attributes, which a kept one may not repeat; nor may it be a
@@ -159,9 +139,8 @@ impl Encoder {
             } else if attr.namespace == super::XML_NS {
                 format!("xml:{}", attr.name)
             } else {
-                let prefix = format!("a{i}");
-                self.declare(&[(prefix.clone(), attr.namespace.clone())])?;
-                format!("{prefix}:{}", attr.name)
+                self.attr(&format!("xmlns:a{i}"), &attr.namespace)?;
+                format!("a{i}:{}", attr.name)
             };
             self.attr(&name, &attr.value)?;
         }
@@ -223,35 +202,6 @@ impl Encoder {
         }
         self.out.extend_from_slice(open.local.as_bytes());
         self.out.push(b'>');
-    }
-
-    /// Writes `<local>text</local>` (declaring `ns` where it changes): an
-    /// element of simple content, in as few writes as it takes.
-    pub fn text_element(
-        &mut self,
-        ns: &'static str,
-        local: &'static str,
-        text: &str,
-    ) -> Result<(), EncodeError> {
-        self.close_start_tag();
-        let inherited = self.open.last().map_or("", |o| o.default_ns);
-        self.out.reserve(2 * local.len() + text.len() + 5);
-        self.out.push(b'<');
-        self.out.extend_from_slice(local.as_bytes());
-        if !std::ptr::eq(ns, inherited) && ns != inherited {
-            self.in_start_tag = true;
-            self.namespace_attr("xmlns", ns);
-            self.in_start_tag = false;
-        }
-        self.out.push(b'>');
-        if let Err(mut e) = self.escape(text, Context::Text) {
-            e.path = format!("{}/{local}", e.path.trim_end_matches('/'));
-            return Err(e);
-        }
-        self.out.extend_from_slice(b"</");
-        self.out.extend_from_slice(local.as_bytes());
-        self.out.push(b'>');
-        Ok(())
     }
 
     /// Writes `value` as element `{ns}local`.
@@ -348,11 +298,10 @@ impl Encoder {
     }
 }
 
-/// Whether `bytes` hold anything to escape or refuse in `context`: a
-/// branch-free scan of 64-byte blocks, which the compiler vectorises.
+/// Whether `bytes` hold anything to escape or refuse in `context`.
 fn needs_escaping(bytes: &[u8], context: Context) -> bool {
     let attribute = context == Context::Attribute;
-    let special = |b: u8| {
+    super::any_byte(bytes, |b| {
         (b == b'<')
             | (b == b'>')
             | (b == b'&')
@@ -360,12 +309,6 @@ fn needs_escaping(bytes: &[u8], context: Context) -> bool {
             | (b == 0xEF)
             | ((b < 0x20) & (b != b'\t') & (b != b'\n'))
             | (attribute & ((b == b'"') | (b == b'\n') | (b == b'\t')))
-    };
-    bytes.chunks(64).any(|block| {
-        block
-            .iter()
-            .fold(0u8, |seen, &b| seen | u8::from(special(b)))
-            != 0
     })
 }
 

@@ -25,22 +25,23 @@ pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 /// The first character of `text` that XML 1.0 does not allow (control
 /// characters but tab, line feed and carriage return; U+FFFE; U+FFFF).
 pub(crate) fn first_non_xml_char(text: &str) -> Option<char> {
-    // Looking at every byte is the cost here: a branch-free scan of 64-byte
-    // blocks (which the compiler vectorises) finds the rare text that needs
-    // a closer look. U+FFFE and U+FFFF start with 0xEF in UTF-8.
+    // U+FFFE and U+FFFF start with 0xEF in UTF-8.
     let suspect = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
-    let any_suspect = text.as_bytes().chunks(64).any(|block| {
-        block
-            .iter()
-            .fold(0u8, |seen, &b| seen | u8::from(suspect(b)))
-            != 0
-    });
-    if !any_suspect {
+    if !any_byte(text.as_bytes(), suspect) {
         return None;
     }
     text.chars().find(|&c| {
         (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
     })
+}
+
+/// Whether any byte is one `is` picks out. Looking at every byte is the cost
+/// of the checks that use this: a branch-free scan of 64-byte blocks, which
+/// the compiler vectorises, finds the rare text that needs a closer look.
+pub(crate) fn any_byte(bytes: &[u8], is: impl Fn(u8) -> bool) -> bool {
+    bytes
+        .chunks(64)
+        .any(|block| block.iter().fold(0u8, |seen, &b| seen | u8::from(is(b))) != 0)
 }
 
 /// The result of decoding.
@@ -126,7 +127,10 @@ impl<T: SimpleType> Encode for T {
         ns: &'static str,
         name: &'static str,
     ) -> Result<(), EncodeError> {
-        e.text_element(ns, name, &self.text())
+        e.start(ns, name);
+        e.text(&self.text())?;
+        e.end();
+        Ok(())
     }
 }
 

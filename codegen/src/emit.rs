@@ -6,7 +6,6 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
 use crate::model::*;
-use crate::naming;
 
 pub fn module(module: &Module) -> TokenStream {
     let namespaces = module.namespaces.iter().map(|(name, uri)| {
@@ -48,13 +47,15 @@ struct Emitter<'m> {
 }
 
 impl Emitter<'_> {
-    fn derives(&self, eq: bool) -> TokenStream {
+    /// The derives of a type: the common ones, then `xml`'s.
+    fn derives(&self, eq: bool, xml: Option<TokenStream>) -> TokenStream {
         let eq = eq.then(|| quote!(Eq,));
+        let xml = xml.map(|derive| quote!(xml::#derive));
         let serde = self.module.serde_feature.as_ref().map(|feature| {
             quote!(#[cfg_attr(feature = #feature, derive(::serde::Serialize, ::serde::Deserialize))])
         });
         quote! {
-            #[derive(Debug, Clone, PartialEq, #eq)]
+            #[derive(Debug, Clone, PartialEq, #eq #xml)]
             #serde
         }
     }
@@ -69,32 +70,24 @@ impl Emitter<'_> {
             TypeKind::Struct(def) => self.struct_def(ty, def),
             TypeKind::Enum(def) => self.enum_def(ty, def),
             TypeKind::Newtype(value) => self.newtype_def(ty, value),
+            TypeKind::Choice(variants) => self.choice_def(ty, variants),
+            TypeKind::Derived(def) => self.derived_def(ty, def),
+            TypeKind::Union(members) => self.union_def(ty, members),
         }
     }
 
     fn struct_def(&self, ty: &TypeDef, def: &StructDef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = doc_attrs(&ty.docs);
-        let derives = self.derives(self.is_eq(&ty.rust_name, &mut Vec::new()));
+        let derives = self.derives(
+            self.is_eq(&ty.rust_name, &mut Vec::new()),
+            Some(quote!(ComplexType)),
+        );
         if def.is_empty() {
             return quote! {
                 #doc
                 #derives
                 pub struct #name;
-
-                impl xml::Decode for #name {
-                    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-                        d.empty().map(|()| Self)
-                    }
-                }
-
-                impl xml::Encode for #name {
-                    fn encode(&self, e: &mut xml::Encoder, ns: &'static str, name: &'static str) -> xml::EncodeResult {
-                        e.start(ns, name);
-                        e.end();
-                        Ok(())
-                    }
-                }
             };
         }
 
@@ -105,7 +98,7 @@ impl Emitter<'_> {
                 "The members of `{}`, which this type extends.",
                 base.rust_type
             ));
-            quote!(#doc pub #field: #ty,)
+            quote!(#doc #[xml(base)] pub #field: #ty,)
         });
         let skip_none =
             || self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none"));
@@ -125,14 +118,19 @@ impl Emitter<'_> {
                 .collect();
             let doc = doc_attrs(&docs.join("\n\n"));
             let skip = (!a.required).then(skip_none);
-            quote!(#doc #skip pub #field: #ty,)
+            let local = &a.xml_name;
+            let ns = a.namespace.as_deref().map(|ns| {
+                let ns = ident(ns);
+                quote!(, ns = #ns)
+            });
+            quote!(#doc #[xml(attribute = #local #ns)] #skip pub #field: #ty,)
         });
         let any_attribute_member = def.any_attribute.then(|| {
             let field = ident(ANY_ATTRIBUTE_FIELD);
             let skip = skip_empty();
             quote! {
                 /// Attributes the schema leaves open (`xs:anyAttribute`), kept as sent.
-                #skip pub #field: Vec<xml::AnyAttribute>,
+                #[xml(any_attribute)] #skip pub #field: Vec<xml::AnyAttribute>,
             }
         });
         let field_members = def.fields.iter().map(|f| {
@@ -150,11 +148,15 @@ impl Emitter<'_> {
                 Occurs::Optional => skip_none(),
                 Occurs::Repeated { .. } => skip_empty(),
             };
-            quote!(#doc #skip pub #field: #ty,)
+            let xml = field_attr(f);
+            quote!(#doc #xml #skip pub #field: #ty,)
         });
-
-        let decode = decode_struct(def);
-        let encode = encode_struct(def);
+        let text_member = def.text.as_ref().map(|text| {
+            let field = ident(TEXT_FIELD);
+            let ty = rust_type(text);
+            quote!(/// The element's text.
+                #[xml(text)] pub #field: #ty,)
+        });
         quote! {
             #doc
             #derives
@@ -163,16 +165,89 @@ impl Emitter<'_> {
                 #(#attr_members)*
                 #any_attribute_member
                 #(#field_members)*
+                #text_member
             }
+        }
+    }
 
-            impl xml::Decode for #name {
-                #decode
+    /// One of several elements.
+    fn choice_def(&self, ty: &TypeDef, variants: &[FieldDef]) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = doc_attrs(&ty.docs);
+        let derives = self.derives(
+            self.is_eq(&ty.rust_name, &mut Vec::new()),
+            Some(quote!(Choice)),
+        );
+        let variants = variants.iter().map(|v| {
+            let variant = ident(&v.rust_name);
+            let doc = doc_attrs(&v.docs);
+            let xml = field_attr(v);
+            let ty = field_type(v);
+            quote!(#doc #xml #variant(#ty),)
+        });
+        quote! {
+            #doc
+            #derives
+            pub enum #name {
+                #(#variants)*
             }
+        }
+    }
 
-            impl xml::Encode for #name {
-                fn encode(&self, e: &mut xml::Encoder, ns: &'static str, name: &'static str) -> xml::EncodeResult {
-                    #encode
-                }
+    /// A type and the types derived from it, each boxed: the enum stays
+    /// small whatever the size of its largest member.
+    fn derived_def(&self, ty: &TypeDef, def: &DerivedDef) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = doc_attrs(&ty.docs);
+        let derives = self.derives(
+            self.is_eq(&ty.rust_name, &mut Vec::new()),
+            Some(quote!(Derived)),
+        );
+        let declared = &def.xml_name;
+        let ns = ident(&def.namespace);
+        let is_abstract = def.base.is_none().then(|| quote!(, abstract));
+        let base = def.base.as_ref().map(|base| {
+            let variant = ident(base);
+            let doc = doc_attrs(&format!("A `{declared}` itself."));
+            quote!(#doc #[xml(base)] #variant(Box<#variant>),)
+        });
+        let variants = def.variants.iter().map(|v| {
+            let variant = ident(&v.rust_name);
+            let (ns, local) = (ident(&v.namespace), &v.xml_name);
+            let doc = doc_attrs(&format!("`xsi:type=\"{local}\"`."));
+            quote!(#doc #[xml(name = #local, ns = #ns)] #variant(Box<#variant>),)
+        });
+        quote! {
+            #doc
+            #derives
+            #[xml(name = #declared, ns = #ns #is_abstract)]
+            pub enum #name {
+                #base
+                #(#variants)*
+            }
+        }
+    }
+
+    /// A union of simple types.
+    fn union_def(&self, ty: &TypeDef, members: &[(String, TypeRef)]) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = doc_attrs(&ty.docs);
+        let derives = self.derives(
+            self.is_eq(&ty.rust_name, &mut Vec::new()),
+            Some(quote!(Union)),
+        );
+        let untagged = self.serde_attr(quote!(untagged));
+        let variants = members.iter().map(|(variant, ty)| {
+            let variant = ident(variant);
+            let ty = rust_type(ty);
+            quote!(#variant(#ty),)
+        });
+        quote! {
+            #doc
+            #derives
+            #untagged
+            pub enum #name {
+                #(#variants)*
             }
         }
     }
@@ -180,10 +255,7 @@ impl Emitter<'_> {
     fn newtype_def(&self, ty: &TypeDef, value: &TypeRef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = doc_attrs(&ty.docs);
-        let derives = self.derives(!matches!(
-            value,
-            TypeRef::Builtin(Builtin::F32 | Builtin::F64)
-        ));
+        let derives = self.derives(self.is_eq_ref(value, &mut Vec::new()), None);
         let value = rust_type(value);
         quote! {
             #doc
@@ -251,7 +323,7 @@ impl Emitter<'_> {
         let eq = elements
             .iter()
             .all(|e| self.is_eq(&e.rust_name, &mut Vec::new()));
-        let derives = self.derives(eq);
+        let derives = self.derives(eq, None);
         // Variants are named after the elements.
         let variant = |e: &ElementDef| ident(e.alias.as_ref().unwrap_or(&e.rust_name));
         let variants = elements.iter().map(|e| {
@@ -302,294 +374,74 @@ impl Emitter<'_> {
         let Some(ty) = self.module.types.iter().find(|t| t.rust_name == rust_name) else {
             return true;
         };
-        let def = match &ty.kind {
-            TypeKind::Struct(def) => def,
-            TypeKind::Newtype(value) => {
-                return !matches!(value, TypeRef::Builtin(Builtin::F32 | Builtin::F64));
+        let types: Vec<TypeRef> = match &ty.kind {
+            TypeKind::Struct(def) => {
+                let base = def.base.iter().map(|b| TypeRef::Named(b.rust_type.clone()));
+                def.attributes
+                    .iter()
+                    .map(|a| a.ty.clone())
+                    .chain(def.fields.iter().map(|f| f.ty.clone()))
+                    .chain(def.text.clone())
+                    .chain(base)
+                    .collect()
             }
+            TypeKind::Newtype(value) => vec![value.clone()],
             TypeKind::Enum(_) => return true,
+            TypeKind::Choice(variants) => variants.iter().map(|v| v.ty.clone()).collect(),
+            TypeKind::Derived(def) => def
+                .base
+                .iter()
+                .chain(def.variants.iter().map(|v| &v.rust_name))
+                .map(|n| TypeRef::Named(n.clone()))
+                .collect(),
+            TypeKind::Union(members) => members.iter().map(|(_, t)| t.clone()).collect(),
         };
         visiting.push(rust_name.to_owned());
-        let types = def
-            .attributes
-            .iter()
-            .map(|a| &a.ty)
-            .chain(def.fields.iter().map(|f| &f.ty));
-        let eq = types.collect::<Vec<_>>().into_iter().all(|t| match t {
-            TypeRef::Builtin(Builtin::F32 | Builtin::F64) => false,
-            TypeRef::Builtin(_) | TypeRef::AnyElement => true,
-            TypeRef::Named(name) => self.is_eq(name, visiting),
-        });
+        let eq = types.iter().all(|t| self.is_eq_ref(t, visiting));
         visiting.pop();
         eq
     }
+
+    fn is_eq_ref(&self, ty: &TypeRef, visiting: &mut Vec<String>) -> bool {
+        match ty {
+            TypeRef::Builtin(Builtin::F32 | Builtin::F64) => false,
+            TypeRef::Builtin(_) | TypeRef::AnyElement => true,
+            TypeRef::List(item) => self.is_eq_ref(item, visiting),
+            TypeRef::Named(name) => self.is_eq(name, visiting),
+        }
+    }
 }
 
-/// The body of `Decode::decode`: one slot per member (the bases' members
-/// too, since they share the element), filled from the attributes and the
-/// children, then the value built from them.
-fn decode_struct(def: &StructDef) -> TokenStream {
-    let attributes: Vec<&AttributeDef> = def.all_attributes().collect();
-    let fields: Vec<&FieldDef> = def.all_fields().collect();
-    let any_attribute = has_any_attribute(def);
-
-    let mut slots: Vec<TokenStream> = attributes
-        .iter()
-        .map(|a| {
-            let slot = slot(&a.rust_name);
-            quote!(let mut #slot = None;)
-        })
-        .collect();
-    if any_attribute {
-        let slot = ident(ANY_ATTRIBUTE_FIELD);
-        slots.push(quote!(let mut #slot = Vec::new();));
-    }
-    // Attributes the schema does not declare (xsi:*, extensions) are
-    // ignored, unless the type keeps them.
-    let other_attribute = if any_attribute {
-        let slot = ident(ANY_ATTRIBUTE_FIELD);
-        quote!(#slot.push(attr.to_any()))
+/// `#[xml(…)]` for a child element, choice or wildcard.
+fn field_attr(f: &FieldDef) -> TokenStream {
+    let mut parts = Vec::new();
+    if f.ty == TypeRef::AnyElement {
+        parts.push(quote!(any));
+    } else if f.choice {
+        parts.push(quote!(choice));
     } else {
-        quote!({})
-    };
-    let attr_matches: Vec<(TokenStream, TokenStream)> = attributes
-        .iter()
-        .map(|a| {
-            let slot = slot(&a.rust_name);
-            let ns = namespace_tokens(a.namespace.as_deref());
-            let local = &a.xml_name;
-            (quote!((#ns, #local)), quote!(#slot = Some(attr.value()?)))
-        })
-        .collect();
-    let read_attribute = match attr_matches.as_slice() {
-        [] if !any_attribute => None,
-        [(name, action)] if !any_attribute => Some(quote!(if attr.name() == #name { #action; })),
-        _ => {
-            let arms = attr_matches
-                .iter()
-                .map(|(name, action)| quote!(#name => #action,));
-            Some(quote!(match attr.name() { #(#arms)* _ => #other_attribute, }))
-        }
-    };
-    let read_attributes = read_attribute.map(|read| {
-        quote! {
-            for attr in d.attributes(start) {
-                let attr = attr?;
-                #read
-            }
-        }
-    });
-
-    slots.extend(fields.iter().map(|f| {
-        let slot = slot(&f.rust_name);
-        match f.occurs {
-            Occurs::Repeated { .. } => quote!(let mut #slot = Vec::new();),
-            _ => quote!(let mut #slot = None;),
-        }
-    }));
-    let named = fields.iter().filter(|f| f.ty != TypeRef::AnyElement);
-    let arms: Vec<TokenStream> = named
-        .map(|f| {
-            let slot = slot(&f.rust_name);
-            let ns = namespace_tokens(f.namespace.as_deref());
-            let names = std::iter::once(&f.xml_name).chain(&f.aliases);
-            let action = match f.occurs {
-                Occurs::Repeated { .. } => quote!(#slot.push(d.decode(&child)?)),
-                _ => quote!(d.decode_once(&mut #slot, &child)?),
-            };
-            quote!((#ns, #(#names)|*) => #action,)
-        })
-        .collect();
-    // A wildcard takes whatever no declared element matched.
-    let wildcard = fields
-        .iter()
-        .find(|f| f.ty == TypeRef::AnyElement)
-        .map(|any| {
-            let slot = slot(&any.rust_name);
-            match any.occurs {
-                Occurs::Repeated { .. } => (quote!(#slot.push(d.raw_element(&child)?)), None),
-                _ => (
-                    quote!(#slot = Some(d.raw_element(&child)?)),
-                    Some(quote!(if #slot.is_none())),
-                ),
-            }
-        });
-    let read_children = match wildcard {
-        _ if fields.is_empty() => quote!(d.empty()?;),
-        // Only a repeated wildcard: every child is kept.
-        Some((keep, None)) if arms.is_empty() => {
-            quote!(while let Some(child) = d.next_child()? { #keep; })
-        }
-        wildcard => {
-            let unexpected = quote!(_ => return Err(d.unexpected(&child)),);
-            let (keep, unexpected) = match wildcard {
-                Some((keep, None)) => (Some(quote!(_ => #keep,)), None),
-                Some((keep, Some(guard))) => (Some(quote!(_ #guard => #keep,)), Some(unexpected)),
-                None => (None, Some(unexpected)),
-            };
-            quote! {
-                while let Some(child) = d.next_child()? {
-                    match child.name() {
-                        #(#arms)*
-                        #keep
-                        #unexpected
-                    }
-                }
-            }
-        }
-    };
-
-    let value = struct_literal(def, quote!(Self));
-    // The start tag is only read for its attributes.
-    let start = if read_attributes.is_some() {
-        quote!(start)
-    } else {
-        quote!(_)
-    };
-    quote! {
-        fn decode(d: &mut xml::Decoder<'_>, #start: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-            #(#slots)*
-            #read_attributes
-            #read_children
-            Ok(#value)
-        }
-    }
-}
-
-/// `Type { base: Base { .. }, member: slot, .. }` from the decoding slots,
-/// checking what is required.
-fn struct_literal(def: &StructDef, ty: TokenStream) -> TokenStream {
-    let base = def.base.as_ref().map(|base| {
-        let field = ident(&base.rust_field);
-        let value = struct_literal(&base.def, ident(&base.rust_type).into_token_stream());
-        quote!(#field: #value,)
-    });
-    let attributes = def.attributes.iter().map(|a| {
-        let (field, slot) = (ident(&a.rust_name), slot(&a.rust_name));
-        let local = &a.xml_name;
-        if a.required {
-            field_init(&field, quote!(d.required_attr(#slot, start, #local)?))
-        } else {
-            field_init(&field, quote!(#slot))
-        }
-    });
-    let any_attribute = def
-        .any_attribute
-        .then(|| ident(ANY_ATTRIBUTE_FIELD))
-        .map(|f| quote!(#f,));
-    let fields = def.fields.iter().map(|f| {
-        let (field, slot) = (ident(&f.rust_name), slot(&f.rust_name));
-        let local = if f.ty == TypeRef::AnyElement {
-            "any element"
-        } else {
-            &f.xml_name
-        };
-        let value = match f.occurs {
-            Occurs::Required => quote!(d.required(#slot, #local)?),
-            Occurs::Optional | Occurs::Repeated { min: 0, max: None } => quote!(#slot),
-            Occurs::Repeated { min, max } => {
-                let min = Literal::usize_unsuffixed(min);
-                let max = match max.map(Literal::usize_unsuffixed) {
-                    Some(max) => quote!(Some(#max)),
-                    None => quote!(None),
-                };
-                quote!(d.occurs(#slot, #local, #min, #max)?)
-            }
-        };
-        let value = match (f.boxed, f.occurs) {
-            (false, _) => value,
-            (true, Occurs::Required) => quote!(Box::new(#value)),
-            (true, _) => quote!(#value.map(Box::new)),
-        };
-        field_init(&field, value)
-    });
-    quote!(#ty { #base #(#attributes)* #any_attribute #(#fields)* })
-}
-
-/// The body of `Encode::encode`: attributes (the bases' first), then child
-/// elements (the bases' first).
-fn encode_struct(def: &StructDef) -> TokenStream {
-    let mut attributes = Vec::new();
-    let mut children = Vec::new();
-    let declared: Vec<&str> = def
-        .all_attributes()
-        .filter(|a| a.namespace.is_none())
-        .map(|a| a.xml_name.as_str())
-        .collect();
-    encode_members(
-        def,
-        &quote!(self),
-        &declared,
-        &mut attributes,
-        &mut children,
-    );
-    quote! {
-        e.start(ns, name);
-        #(#attributes)*
-        #(#children)*
-        e.end();
-        Ok(())
-    }
-}
-
-/// Adds the code that writes `def`'s members, reached through `path`;
-/// `declared` names every unqualified attribute of the whole type.
-fn encode_members(
-    def: &StructDef,
-    path: &TokenStream,
-    declared: &[&str],
-    attributes: &mut Vec<TokenStream>,
-    children: &mut Vec<TokenStream>,
-) {
-    if let Some(base) = &def.base {
-        let field = ident(&base.rust_field);
-        encode_members(
-            &base.def,
-            &quote!(#path.#field),
-            declared,
-            attributes,
-            children,
-        );
-    }
-    attributes.extend(def.attributes.iter().map(|a| {
-        let field = ident(&a.rust_name);
-        let name = match &a.namespace {
-            // The generator only qualifies attributes of the `xml:` namespace.
-            Some(_) => format!("xml:{}", a.xml_name),
-            None => a.xml_name.clone(),
-        };
-        if a.required {
-            quote!(e.attr_value(#name, &#path.#field)?;)
-        } else {
-            quote!(e.attr_opt(#name, &#path.#field)?;)
-        }
-    }));
-    if def.any_attribute {
-        let field = ident(ANY_ATTRIBUTE_FIELD);
-        attributes.push(quote!(e.any_attributes(&#path.#field, &[#(#declared),*])?;));
-    }
-    children.extend(def.fields.iter().map(|f| {
-        let field = ident(&f.rust_name);
-        if f.ty == TypeRef::AnyElement {
-            return match f.occurs {
-                Occurs::Required => quote!(e.raw_elements([&#path.#field])?;),
-                _ => quote!(e.raw_elements(&#path.#field)?;),
-            };
-        }
-        let ns = namespace_tokens(f.namespace.as_deref());
         let local = &f.xml_name;
-        match (f.boxed, f.occurs) {
-            (false, _) => quote!(e.element(#ns, #local, &#path.#field)?;),
-            (true, Occurs::Required) => quote!(e.element(#ns, #local, &*#path.#field)?;),
-            (true, _) => {
-                quote!(if let Some(value) = &#path.#field { e.element(#ns, #local, &**value)?; })
-            }
+        parts.push(quote!(element = #local));
+        if let Some(ns) = &f.namespace {
+            let ns = ident(ns);
+            parts.push(quote!(ns = #ns));
         }
-    }));
-}
-
-fn has_any_attribute(def: &StructDef) -> bool {
-    def.any_attribute || def.base.as_ref().is_some_and(|b| has_any_attribute(&b.def))
+        parts.extend(f.aliases.iter().map(|alias| quote!(alias = #alias)));
+        if f.nillable {
+            parts.push(quote!(nillable));
+        }
+    }
+    if let Occurs::Repeated { min, max } = f.occurs {
+        if min > 0 {
+            let min = Literal::usize_unsuffixed(min);
+            parts.push(quote!(min = #min));
+        }
+        if let Some(max) = max {
+            let max = Literal::usize_unsuffixed(max);
+            parts.push(quote!(max = #max));
+        }
+    }
+    quote!(#[xml(#(#parts),*)])
 }
 
 fn element(element: &ElementDef) -> TokenStream {
@@ -628,6 +480,7 @@ fn operation(op: &OperationDef) -> TokenStream {
 fn field_type(field: &FieldDef) -> TokenStream {
     let ty = rust_type(&field.ty);
     let ty = if field.boxed { quote!(Box<#ty>) } else { ty };
+    let ty = if field.nillable { quote!(Option<#ty>) } else { ty };
     match field.occurs {
         Occurs::Required => ty,
         Occurs::Optional => quote!(Option<#ty>),
@@ -639,6 +492,10 @@ fn rust_type(ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::Named(name) => ident(name).into_token_stream(),
         TypeRef::AnyElement => quote!(xml::RawXml),
+        TypeRef::List(item) => {
+            let item = rust_type(item);
+            quote!(xml::List<#item>)
+        }
         TypeRef::Builtin(b) => match b {
             Builtin::String => quote!(String),
             Builtin::Bool => quote!(bool),
@@ -656,27 +513,8 @@ fn rust_type(ty: &TypeRef) -> TokenStream {
     }
 }
 
-fn namespace_tokens(ns: Option<&str>) -> TokenStream {
-    match ns {
-        Some(ns) => ident(ns).into_token_stream(),
-        None => quote!(""),
-    }
-}
 
-/// `field: value,`, or `field,` when the value is the variable of that name.
-fn field_init(field: &Ident, value: TokenStream) -> TokenStream {
-    if *field == value.to_string() {
-        quote!(#field,)
-    } else {
-        quote!(#field: #value,)
-    }
-}
 
-/// The local variable that collects a member while decoding: the field's
-/// name, unless that is one of the names the decoding code itself uses.
-fn slot(field: &str) -> Ident {
-    ident(&naming::slot_name(field))
-}
 
 fn doc_attrs(text: &str) -> TokenStream {
     if text.is_empty() {

@@ -29,6 +29,7 @@ mod lower;
 mod model;
 mod naming;
 mod output;
+mod schema_facts;
 mod source_map;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -109,6 +110,7 @@ pub struct Builder {
     aliases: BTreeMap<String, Vec<String>>,
     soap_action_prefix: Option<String>,
     serde_feature: Option<String>,
+    declared_types_only: bool,
     base_dir: Option<PathBuf>,
     module_name: Option<String>,
     out_dir: Option<PathBuf>,
@@ -155,6 +157,15 @@ impl Builder {
     /// crate's cargo feature `feature` is on.
     pub fn serde_feature(mut self, feature: impl Into<String>) -> Self {
         self.serde_feature = Some(feature.into());
+        self
+    }
+
+    /// Gives every element the type its schema declares, even where the
+    /// schemas derive other types from it: no enum of the alternatives, and
+    /// `xsi:type` is not looked at. For code that reads a subset of a
+    /// schema whose messages never name derived types.
+    pub fn declared_types_only(mut self) -> Self {
+        self.declared_types_only = true;
         self
     }
 
@@ -280,6 +291,7 @@ impl Builder {
             aliases: self.aliases.clone(),
             soap_action_prefix: self.soap_action_prefix.clone(),
             serde_feature: self.serde_feature.clone(),
+            declared_types_only: self.declared_types_only,
             roots: self.schemas.clone(),
         }
     }

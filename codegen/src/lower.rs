@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use xsd_parser::models::meta::{
     AttributeMeta, AttributeMetaVariant, Base, BuildInMeta, ComplexMeta, ElementMeta,
-    ElementMetaVariant, ElementMode, MetaType, MetaTypeVariant,
+    ElementMetaVariant, ElementMode, GroupMeta, MetaType, MetaTypeVariant,
 };
 use xsd_parser::models::schema::xs::{FormChoiceType, Use};
 use xsd_parser::models::schema::{MaxOccurs, NamespaceId};
@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::load::{Loaded, schema_path};
 use crate::model::*;
 use crate::naming;
+use crate::schema_facts::SchemaFacts;
 
 const XS_NS: &str = "http://www.w3.org/2001/XMLSchema";
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -42,6 +43,8 @@ pub struct Options {
     /// prefix followed by `X`.
     pub soap_action_prefix: Option<String>,
     pub serde_feature: Option<String>,
+    /// Elements keep their declared types, derived types or not.
+    pub declared_types_only: bool,
     /// The schema files asked for; top-level elements come from these.
     pub roots: Vec<PathBuf>,
 }
@@ -50,8 +53,8 @@ pub fn lower(loaded: &Loaded, options: &Options) -> Result<Module, Error> {
     let mut lowering = Lowering::new(loaded, options);
     let elements = lowering.elements()?;
     // Types are lowered as they are reached; each may reach more.
-    while let Some(ident) = lowering.queue.pop() {
-        let def = lowering.type_def(&ident)?;
+    while let Some(job) = lowering.queue.pop() {
+        let def = lowering.lower_job(&job)?;
         lowering.types.push(def);
     }
     let mut types = std::mem::take(&mut lowering.types);
@@ -85,6 +88,7 @@ pub fn survey(loaded: &Loaded) -> BTreeMap<String, BTreeSet<String>> {
         aliases: BTreeMap::new(),
         soap_action_prefix: None,
         serde_feature: None,
+        declared_types_only: false,
         roots: Vec::new(),
     };
     let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -99,7 +103,7 @@ pub fn survey(loaded: &Loaded) -> BTreeMap<String, BTreeSet<String>> {
             .type_ref(ident, ident.name.as_str(), ident)
             .map(drop);
         while let (Ok(()), Some(next)) = (&result, lowering.queue.pop()) {
-            result = lowering.type_def(&next).map(drop);
+            result = lowering.lower_job(&next).map(drop);
         }
         if let Err(Error::Schema { construct, .. }) = result {
             let (kind, user) = construct.split_once(" in ").unwrap_or((&construct, ""));
@@ -115,22 +119,58 @@ pub fn survey(loaded: &Loaded) -> BTreeMap<String, BTreeSet<String>> {
 struct Lowering<'l> {
     loaded: &'l Loaded,
     options: &'l Options,
+    facts: SchemaFacts,
+    /// The complex types derived from each, directly.
+    derived: HashMap<TypeIdent, Vec<TypeIdent>>,
     /// Rust names given to types, by schema identity.
     names: HashMap<TypeIdent, String>,
+    /// Rust names given to the enums of a type and its derived types.
+    derived_names: HashMap<TypeIdent, String>,
+    /// Rust names of the choices of named groups, by group name: each
+    /// reference to the group is the same choice.
+    group_names: HashMap<String, String>,
     /// The element each anonymous type belongs to.
     anonymous: HashMap<TypeIdent, String>,
     taken: HashSet<String>,
     /// Types named but not lowered yet.
-    queue: Vec<TypeIdent>,
+    queue: Vec<Job>,
     types: Vec<TypeDef>,
+}
+
+/// A type to lower.
+enum Job {
+    Type(TypeIdent),
+    /// The enum of a complex type and the types derived from it.
+    Derived(TypeIdent),
 }
 
 impl<'l> Lowering<'l> {
     fn new(loaded: &'l Loaded, options: &'l Options) -> Self {
+        let mut derived: HashMap<TypeIdent, Vec<TypeIdent>> = HashMap::new();
+        for (ident, meta) in loaded.types.items.iter() {
+            if let MetaTypeVariant::ComplexType(complex) = &meta.variant
+                && let Base::Extension(base) | Base::Restriction(base) = &complex.base
+                && ident.type_ == IdentType::Type
+                && !ident.name.is_generated()
+                && matches!(
+                    loaded.types.items.get(base).map(|m| &m.variant),
+                    Some(MetaTypeVariant::ComplexType(_))
+                )
+            {
+                derived.entry(base.clone()).or_default().push(ident.clone());
+            }
+        }
+        for list in derived.values_mut() {
+            list.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+        }
         Lowering {
             loaded,
             options,
+            facts: SchemaFacts::read(&loaded.schemas),
+            derived,
             names: HashMap::new(),
+            derived_names: HashMap::new(),
+            group_names: HashMap::new(),
             anonymous: HashMap::new(),
             taken: HashSet::new(),
             queue: Vec::new(),
@@ -138,19 +178,125 @@ impl<'l> Lowering<'l> {
         }
     }
 
+    fn lower_job(&mut self, job: &Job) -> Result<TypeDef, Error> {
+        match job {
+            Job::Type(ident) => self.type_def(ident),
+            Job::Derived(ident) => self.derived_def(ident),
+        }
+    }
+
+    fn name_key(&self, ident: &TypeIdent) -> (String, String) {
+        (self.namespace(ident.ns), ident.name.as_str().to_owned())
+    }
+
+    fn is_abstract(&self, ident: &TypeIdent) -> bool {
+        self.facts.abstract_types.contains(&self.name_key(ident))
+    }
+
+    /// Whether values of the complex type `ident` may be of other types,
+    /// named by `xsi:type`.
+    fn is_polymorphic(&self, ident: &TypeIdent) -> bool {
+        !self.options.declared_types_only
+            && ident.type_ == IdentType::Type
+            && (self.derived.contains_key(ident) || self.is_abstract(ident))
+    }
+
+    /// Every type derived from `ident`, directly or not, that can have
+    /// values (not abstract), sorted by name.
+    fn all_derived(&self, ident: &TypeIdent) -> Vec<TypeIdent> {
+        let mut found = Vec::new();
+        let mut stack = vec![ident.clone()];
+        while let Some(at) = stack.pop() {
+            for d in self.derived.get(&at).into_iter().flatten() {
+                if !found.contains(d) {
+                    found.push(d.clone());
+                    stack.push(d.clone());
+                }
+            }
+        }
+        found.retain(|d| !self.is_abstract(d));
+        found.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+        found
+    }
+
+    /// The Rust name of the enum of `ident` and its derived types.
+    fn derived_name_of(&mut self, ident: &TypeIdent) -> String {
+        if let Some(name) = self.derived_names.get(ident) {
+            return name.clone();
+        }
+        let base = format!("Any{}", naming::type_name(ident.name.as_str()));
+        let name = unique(&base, |n| self.taken.contains(n));
+        self.taken.insert(name.clone());
+        self.derived_names.insert(ident.clone(), name.clone());
+        self.queue.push(Job::Derived(ident.clone()));
+        name
+    }
+
+    fn derived_def(&mut self, ident: &TypeIdent) -> Result<TypeDef, Error> {
+        let rust_name = self.derived_names[ident].clone();
+        let base = (!self.is_abstract(ident)).then(|| self.name_of(ident, ident.name.as_str()));
+        let mut variants = Vec::new();
+        for d in self.all_derived(ident) {
+            let rust_name = self.name_of(&d, d.name.as_str());
+            variants.push(DerivedVariant {
+                rust_name,
+                xml_name: d.name.as_str().to_owned(),
+                namespace: self.namespace(d.ns),
+            });
+        }
+        if base.is_none() && variants.is_empty() {
+            return Err(self.unsupported(
+                ident,
+                "abstract",
+                "an abstract type without types derived from it has no values",
+            ));
+        }
+        let xml_name = ident.name.as_str().to_owned();
+        let docs = format!(
+            "A `{xml_name}`, or a value of a type derived from it, named by `xsi:type`."
+        );
+        Ok(TypeDef {
+            rust_name,
+            xml_name: xml_name.clone(),
+            file: self.file_of(ident),
+            docs,
+            kind: TypeKind::Derived(DerivedDef {
+                xml_name,
+                namespace: self.namespace(ident.ns),
+                base,
+                variants,
+            }),
+        })
+    }
+
+    /// The stem of the file that declares `ident`.
+    fn file_of(&self, ident: &TypeIdent) -> String {
+        schema_path(&self.loaded.schemas, ident.schema)
+            .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_default()
+    }
+
     /// The selected top-level elements, sorted by name, with their types
     /// queued.
     fn elements(&mut self) -> Result<Vec<ElementDef>, Error> {
         let candidates = candidates(self.loaded, self.options)?;
-        let mut by_type: HashMap<TypeIdent, &str> = HashMap::new();
-        let mut elements = Vec::new();
+        let mut values = Vec::new();
         for ident in candidates {
             let meta = &self.loaded.types.items[ident];
-            let reference = match &meta.variant {
-                MetaTypeVariant::Reference(reference) => reference,
-                MetaTypeVariant::Dynamic(_) => {
-                    let message = "an element standing for the members of its substitution group";
-                    return Err(self.unsupported(ident, "substitutionGroup", message));
+            let target = match &meta.variant {
+                MetaTypeVariant::Reference(reference) => reference.type_.clone(),
+                // The head of a substitution group: an element of its own
+                // unless abstract (then only its members appear).
+                MetaTypeVariant::Dynamic(dynamic) => {
+                    if self.facts.abstract_elements.contains(&self.name_key(ident)) {
+                        continue;
+                    }
+                    match &dynamic.type_ {
+                        Some(type_) => type_.clone(),
+                        None => {
+                            return Err(self.unsupported(ident, "element", "a head element without a type"));
+                        }
+                    }
                 }
                 _ => {
                     return Err(self.unsupported(
@@ -160,25 +306,42 @@ impl<'l> Lowering<'l> {
                     ));
                 }
             };
-            let target = &reference.type_;
-            if let Some(other) = by_type.insert(target.clone(), ident.name.as_str()) {
-                return Err(self.unsupported(ident, "element", &format!(
-                    "elements {other} and {} share the type {}; only one top-level element per type is supported yet",
-                    ident.name.as_str(), target.name.as_str()
-                )));
-            }
-            let rust_name = match self.type_ref(target, ident.name.as_str(), ident)? {
-                TypeRef::Named(rust_name) => rust_name,
-                // A built-in type gets a type of its own to be the element.
+            let value = self.type_ref(&target, ident.name.as_str(), ident)?;
+            values.push((ident, value));
+        }
+        let mut uses: HashMap<&TypeRef, usize> = HashMap::new();
+        for (_, value) in &values {
+            *uses.entry(value).or_default() += 1;
+        }
+        let shared: HashSet<TypeRef> = uses
+            .into_iter()
+            .filter(|(value, n)| *n > 1 || !matches!(value, TypeRef::Named(_)))
+            .map(|(value, _)| value.clone())
+            .collect();
+        let mut elements = Vec::new();
+        for (ident, value) in values {
+            let meta = &self.loaded.types.items[ident];
+            let rust_name = match value {
+                TypeRef::Named(rust_name) if !shared.contains(&TypeRef::Named(rust_name.clone())) => rust_name,
+                // A built-in type, or one several elements share, gets a
+                // type of its own to be the element.
                 value => {
                     let base = naming::type_name(ident.name.as_str());
-                    let rust_name = unique(&base, |n| self.taken.contains(n));
+                    let rust_name = [base.clone(), format!("{base}Element")]
+                        .into_iter()
+                        .chain((2..).map(|n| format!("{base}Element{n}")))
+                        .find(|c| !self.taken.contains(c))
+                        .unwrap_or(base);
                     self.taken.insert(rust_name.clone());
-                    let docs = docs(&meta.documentation);
+                    let mut docs = docs(&meta.documentation);
+                    if docs.is_empty() {
+                        docs = format!("The `{}` element.", ident.name.as_str());
+                    }
                     let xml_name = ident.name.as_str().to_owned();
                     self.types.push(TypeDef {
                         rust_name: rust_name.clone(),
                         xml_name,
+                        file: self.file_of(ident),
                         docs,
                         kind: TypeKind::Newtype(value),
                     });
@@ -243,27 +406,26 @@ impl<'l> Lowering<'l> {
             {
                 self.type_ref(&r.type_, element, owner)
             }
-            MetaTypeVariant::Reference(_) => Err(unsupported(self, "xs:list", "list types")),
+            // A list type: items of the referenced type.
+            MetaTypeVariant::Reference(r) => {
+                let item = self.type_ref(&r.type_, element, owner)?;
+                self.list_of(item, ident, owner)
+            }
             MetaTypeVariant::SimpleType(s) if s.is_list => {
-                Err(unsupported(self, "xs:list", "list types"))
+                let item = self.type_ref(&s.base, element, owner)?;
+                self.list_of(item, ident, owner)
             }
             // Facets (length, pattern, ranges) are not enforced: the value
             // keeps its base type.
             MetaTypeVariant::SimpleType(s) => self.type_ref(&s.base, element, owner),
-            MetaTypeVariant::ComplexType(complex) if complex.is_dynamic => Err(unsupported(
-                self,
-                "abstract type",
-                "an abstract type as an element's type (chosen by xsi:type)",
-            )),
-            MetaTypeVariant::Enumeration(_) | MetaTypeVariant::ComplexType(_) => {
-                Ok(TypeRef::Named(self.name_of(ident, element)))
+            MetaTypeVariant::ComplexType(_) if self.is_polymorphic(ident) => {
+                Ok(TypeRef::Named(self.derived_name_of(ident)))
             }
-            MetaTypeVariant::Union(_) => Err(unsupported(self, "xs:union", "union types")),
-            MetaTypeVariant::Dynamic(_) => Err(unsupported(
-                self,
-                "abstract type",
-                "types chosen by xsi:type or substitution group",
-            )),
+            // A substitution group's head: its members, by element name.
+            MetaTypeVariant::Enumeration(_)
+            | MetaTypeVariant::ComplexType(_)
+            | MetaTypeVariant::Union(_)
+            | MetaTypeVariant::Dynamic(_) => Ok(TypeRef::Named(self.name_of(ident, element))),
             MetaTypeVariant::Custom(_) => Err(unsupported(self, "type", "custom types")),
             MetaTypeVariant::All(_) | MetaTypeVariant::Choice(_) | MetaTypeVariant::Sequence(_) => {
                 Err(unsupported(
@@ -272,6 +434,17 @@ impl<'l> Lowering<'l> {
                     "a model group used as a type",
                 ))
             }
+        }
+    }
+
+    fn list_of(&self, item: TypeRef, ident: &TypeIdent, owner: &TypeIdent) -> Result<TypeRef, Error> {
+        match item {
+            TypeRef::List(_) | TypeRef::AnyElement => Err(self.unsupported(
+                if self.is_located(ident) { ident } else { owner },
+                "xs:list",
+                "a list of lists",
+            )),
+            item => Ok(TypeRef::List(Box::new(item))),
         }
     }
 
@@ -303,7 +476,7 @@ impl<'l> Lowering<'l> {
         .unwrap_or(base);
         self.taken.insert(name.clone());
         self.names.insert(ident.clone(), name.clone());
-        self.queue.push(ident.clone());
+        self.queue.push(Job::Type(ident.clone()));
         name
     }
 
@@ -333,22 +506,45 @@ impl<'l> Lowering<'l> {
             MetaTypeVariant::ComplexType(complex) => {
                 TypeKind::Struct(self.struct_def(ident, complex)?)
             }
+            MetaTypeVariant::Union(union) => {
+                let mut members: Vec<(String, TypeRef)> = Vec::new();
+                for member in union.types.0.iter() {
+                    let ty = self.type_ref(&member.type_, ident.name.as_str(), ident)?;
+                    let base = match &ty {
+                        TypeRef::Named(name) => name.clone(),
+                        TypeRef::Builtin(b) => naming::type_name(&format!("{b:?}")),
+                        TypeRef::List(_) => "List".to_owned(),
+                        TypeRef::AnyElement => unreachable!("not a simple type"),
+                    };
+                    let name = unique(&base, |n| members.iter().any(|(m, _)| m == n));
+                    members.push((name, ty));
+                }
+                TypeKind::Union(members)
+            }
+            MetaTypeVariant::Choice(group) => TypeKind::Choice(self.choice_variants(ident, group)?),
+            MetaTypeVariant::Dynamic(_) => TypeKind::Choice(self.substitutes(ident)?),
             _ => return Err(self.unsupported(ident, "type", "not a complex type or enumeration")),
         };
         let xml_name = self
             .element_name_of(ident)
             .unwrap_or_else(|| ident.name.as_str().to_owned());
+        let mut docs = self.type_docs(ident, meta);
+        if docs.is_empty() && matches!(meta.variant, MetaTypeVariant::Dynamic(_)) {
+            docs = format!("An element of the substitution group of `{xml_name}`.");
+        }
         Ok(TypeDef {
             rust_name,
             xml_name,
-            docs: self.type_docs(ident, meta),
+            file: self.file_of(ident),
+            docs,
             kind,
         })
     }
 
     /// A complex type's members. `xsd-parser` hands over an extension with
     /// its base's members merged in; they are split off again into the
-    /// base, which becomes the first field (unless it has no members).
+    /// base, which becomes the first field (unless it has no members). A
+    /// restriction keeps what it declares itself, and no base field.
     fn struct_def(&mut self, ident: &TypeIdent, complex: &ComplexMeta) -> Result<StructDef, Error> {
         if complex.is_mixed {
             return Err(self.unsupported(ident, "mixed", "mixed content"));
@@ -357,6 +553,7 @@ impl<'l> Lowering<'l> {
         for attribute in complex.attributes.iter() {
             match &attribute.variant {
                 AttributeMetaVariant::Any(_) => def.any_attribute = true,
+                AttributeMetaVariant::Type(_) if attribute.use_ == Use::Prohibited => {}
                 AttributeMetaVariant::Type(type_) => {
                     let attribute = self.attribute(ident, attribute, type_)?;
                     def.attributes.push(attribute);
@@ -364,62 +561,43 @@ impl<'l> Lowering<'l> {
             }
         }
         if let Some(content) = &complex.content {
-            let content_meta = &self.loaded.types.items[content];
-            if complex.max_occurs != MaxOccurs::Bounded(1) {
-                let group = match &content_meta.variant {
-                    MetaTypeVariant::Choice(_) => "xs:choice",
-                    MetaTypeVariant::All(_) => "xs:all",
-                    _ => "xs:sequence",
-                };
-                let construct = format!("{group} maxOccurs");
-                return Err(self.unsupported(ident, &construct, "a content model that repeats"));
-            }
-            let group = match &content_meta.variant {
-                MetaTypeVariant::Sequence(group) | MetaTypeVariant::All(group) => group,
-                MetaTypeVariant::Choice(_) => {
-                    return Err(self.unsupported(ident, "xs:choice", "choice content"));
-                }
-                _ => {
-                    return Err(self.unsupported(
-                        ident,
-                        "xs:simpleContent",
-                        "simple content with attributes",
-                    ));
-                }
+            // A content model that may be absent makes all of it optional.
+            // (An extension reports its base's: the base's own members get
+            // it when the base is lowered.)
+            let outer = match complex.base {
+                Base::None => (complex.min_occurs, complex.max_occurs),
+                _ => (1, MaxOccurs::Bounded(1)),
             };
-            for element in group.elements.iter() {
-                let mut field = self.field(ident, element)?;
-                // A content model that may be absent makes all of it
-                // optional. (An extension reports its base's: the base's
-                // own members get it when the base is lowered.)
-                if complex.min_occurs == 0
-                    && complex.base == Base::None
-                    && field.occurs == Occurs::Required
-                {
-                    field.occurs = Occurs::Optional;
+            match &self.loaded.types.items[content].variant {
+                MetaTypeVariant::Sequence(group) | MetaTypeVariant::All(group) => {
+                    self.particles(ident, group, outer, &mut def.fields)?;
                 }
-                if field.ty == TypeRef::AnyElement
-                    && def.fields.iter().any(|f| f.ty == TypeRef::AnyElement)
-                {
-                    return Err(self.unsupported(
-                        ident,
-                        "xs:any",
-                        "more than one element wildcard",
-                    ));
+                MetaTypeVariant::Choice(group) => {
+                    let field = self.choice_field(ident, content, None, group, outer)?;
+                    def.fields.push(field);
                 }
-                def.fields.push(field);
+                // Simple content: text of a simple type.
+                _ => def.text = Some(self.type_ref(content, ident.name.as_str(), ident)?),
             }
         }
+        let own = self.facts.own_elements.get(&self.name_key(ident)).cloned();
         match &complex.base {
             Base::None => {}
+            _ if def.text.is_some() => {}
             Base::Extension(base) => self.split_base(ident, base, &mut def)?,
-            Base::Restriction(_) => {
-                return Err(self.unsupported(
-                    ident,
-                    "xs:restriction",
-                    "complex types derived by restriction",
-                ));
-            }
+            Base::Restriction(_) => {}
+        }
+        // What a derived type declares itself (the interpreter merges a
+        // restricted base's elements in).
+        if complex.base != Base::None
+            && let Some(own) = own
+        {
+            def.fields
+                .retain(|f| f.choice || f.ty == TypeRef::AnyElement || own.contains(&f.xml_name));
+        }
+        let wildcards = def.fields.iter().filter(|f| f.ty == TypeRef::AnyElement).count();
+        if wildcards > 1 {
+            return Err(self.unsupported(ident, "xs:any", "more than one element wildcard"));
         }
         // Field names must be unique in the type, and so must the local
         // variables that decoding collects every member of the chain in.
@@ -433,21 +611,184 @@ impl<'l> Lowering<'l> {
                 ));
             }
         }
-        let mut slots = HashSet::new();
-        let members = def
-            .all_attributes()
-            .map(|a| &a.rust_name)
-            .chain(def.all_fields().map(|f| &f.rust_name));
-        for name in members {
-            if !slots.insert(naming::slot_name(name)) {
-                return Err(self.unsupported(
-                    ident,
-                    "field",
-                    &format!("a member of this type and of its base map to {name}"),
-                ));
+        Ok(def)
+    }
+
+    /// Adds the elements of a sequence (or `xs:all`) to `fields`, nested
+    /// sequences inline, choices as fields of their own. `outer` is how often
+    /// the group itself occurs.
+    fn particles(
+        &mut self,
+        owner: &TypeIdent,
+        group: &GroupMeta,
+        outer: (usize, MaxOccurs),
+        fields: &mut Vec<FieldDef>,
+    ) -> Result<(), Error> {
+        let repeats = outer.1 != MaxOccurs::Bounded(1);
+        if repeats && group.elements.len() > 1 {
+            return Err(self.unsupported(
+                owner,
+                "xs:sequence maxOccurs",
+                "a repeated sequence of more than one element",
+            ));
+        }
+        for element in group.elements.iter() {
+            let occurs = combine(outer, (element.min_occurs, element.max_occurs));
+            match &element.variant {
+                ElementMetaVariant::Type {
+                    type_,
+                    mode: ElementMode::Group,
+                } => match &self.loaded.types.items[type_].variant {
+                    MetaTypeVariant::Sequence(inner) | MetaTypeVariant::All(inner) => {
+                        self.particles(owner, inner, occurs, fields)?;
+                    }
+                    MetaTypeVariant::Choice(inner) => {
+                        let name = element.ident.name.is_named().then(|| element.ident.name.as_str().to_owned());
+                        let field = self.choice_field(owner, type_, name, inner, occurs)?;
+                        fields.push(field);
+                    }
+                    _ => return Err(self.unsupported(owner, "xs:group", "a group of this kind")),
+                },
+                _ => {
+                    let mut field = self.field(owner, element)?;
+                    field.occurs = to_occurs(occurs);
+                    fields.push(field);
+                }
             }
         }
-        Ok(def)
+        Ok(())
+    }
+
+    /// A field holding one of a choice's elements (`Vec` when the choice
+    /// repeats). A named group is one Rust type wherever it is used.
+    fn choice_field(
+        &mut self,
+        owner: &TypeIdent,
+        group_ident: &TypeIdent,
+        group_name: Option<String>,
+        group: &GroupMeta,
+        occurs: (usize, MaxOccurs),
+    ) -> Result<FieldDef, Error> {
+        let owner_name = self.names.get(owner).cloned().unwrap_or_else(|| naming::type_name(owner.name.as_str()));
+        let rust_type = match &group_name {
+            Some(name) => match self.group_names.get(name) {
+                Some(rust) => rust.clone(),
+                None => {
+                    let rust = self.name_of(group_ident, name);
+                    self.group_names.insert(name.clone(), rust.clone());
+                    rust
+                }
+            },
+            None => {
+                let stem = owner_name.strip_suffix("Type").unwrap_or(&owner_name);
+                self.name_of(group_ident, &format!("{stem}Choice"))
+            }
+        };
+        // An alternative that repeats makes the choice repeat.
+        let repeats = group.elements.iter().any(|e| e.max_occurs != MaxOccurs::Bounded(1));
+        let occurs = if repeats { combine(occurs, (0, MaxOccurs::Unbounded)) } else { occurs };
+        let rust_name = match &group_name {
+            Some(name) => naming::field_name(name),
+            None => "choice".to_owned(),
+        };
+        Ok(FieldDef {
+            rust_name,
+            namespace: None,
+            xml_name: String::new(),
+            aliases: Vec::new(),
+            ty: TypeRef::Named(rust_type),
+            occurs: to_occurs(occurs),
+            choice: true,
+            nillable: false,
+            boxed: false,
+            docs: String::new(),
+        })
+    }
+
+    /// The alternatives of a choice; a substitution group's head among them
+    /// stands for its members.
+    fn choice_variants(&mut self, ident: &TypeIdent, group: &GroupMeta) -> Result<Vec<FieldDef>, Error> {
+        let mut variants = Vec::new();
+        for element in group.elements.iter() {
+            if !matches!(element.variant, ElementMetaVariant::Type { mode: ElementMode::Element, .. }) {
+                return Err(self.unsupported(ident, "xs:choice", "a choice of groups or wildcards"));
+            }
+            let field = self.field(ident, element)?;
+            self.add_variant(ident, field, &mut variants)?;
+        }
+        Ok(variants)
+    }
+
+    fn add_variant(&mut self, ident: &TypeIdent, mut field: FieldDef, variants: &mut Vec<FieldDef>) -> Result<(), Error> {
+        if field.choice {
+            // A head inside a choice: its members are alternatives too.
+            let TypeRef::Named(head) = &field.ty else { unreachable!("a choice is named") };
+            let head_ident = self.names.iter().find(|(_, n)| *n == head).map(|(i, _)| i.clone());
+            if let Some(head_ident) = head_ident {
+                for member in self.substitutes(&head_ident)? {
+                    self.add_variant(ident, member, variants)?;
+                }
+                return Ok(());
+            }
+        }
+        field.rust_name = naming::type_name(&field.xml_name);
+        field.occurs = Occurs::Required;
+        if variants.iter().any(|v: &FieldDef| v.xml_name == field.xml_name && v.namespace == field.namespace) {
+            return Ok(());
+        }
+        field.rust_name = unique(&field.rust_name, |n| variants.iter().any(|v| v.rust_name == n));
+        variants.push(field);
+        Ok(())
+    }
+
+    /// The elements that may stand where the head element `head` is
+    /// referred to: the head (unless abstract) and its substitution group.
+    fn substitutes(&mut self, head: &TypeIdent) -> Result<Vec<FieldDef>, Error> {
+        let MetaTypeVariant::Dynamic(dynamic) = &self.loaded.types.items[head].variant else {
+            return Err(self.unsupported(head, "substitutionGroup", "not a head element"));
+        };
+        let mut members: Vec<TypeIdent> = Vec::new();
+        if !self.facts.abstract_elements.contains(&self.name_key(head)) {
+            members.push(head.clone());
+        }
+        members.extend(dynamic.derived_types.iter().map(|d| d.type_.clone()));
+        let mut variants = Vec::new();
+        for member in members {
+            let name = member.name.as_str().to_owned();
+            let target = if &member == head {
+                dynamic.type_.clone()
+            } else {
+                Some(member.clone())
+            };
+            let Some(target) = target else { continue };
+            let nested = matches!(self.loaded.types.items.get(&target).map(|m| &m.variant), Some(MetaTypeVariant::Dynamic(_)));
+            if nested && &target != head {
+                for inner in self.substitutes(&target)? {
+                    if !variants.iter().any(|v: &FieldDef| v.xml_name == inner.xml_name) {
+                        variants.push(inner);
+                    }
+                }
+                continue;
+            }
+            let ty = self.type_ref(&target, &name, head)?;
+            let docs = self.loaded.types.items.get(&member).map(|m| docs(&m.documentation)).unwrap_or_default();
+            variants.push(FieldDef {
+                rust_name: naming::type_name(&name),
+                namespace: Some(self.namespace(member.ns)),
+                xml_name: name,
+                aliases: Vec::new(),
+                ty,
+                occurs: Occurs::Required,
+                choice: false,
+                nillable: false,
+                boxed: false,
+                docs,
+            });
+        }
+        if variants.is_empty() {
+            return Err(self.unsupported(head, "substitutionGroup", "an abstract head without members"));
+        }
+        Ok(variants)
     }
 
     /// Moves the members `base` declares out of `def` into its base field.
@@ -469,9 +810,9 @@ impl<'l> Lowering<'l> {
         def.attributes
             .retain(|a| !base_def.all_attributes().any(|b| b.xml_name == a.xml_name));
         def.fields.retain(|f| {
-            !base_def
-                .all_fields()
-                .any(|b| b.xml_name == f.xml_name && b.namespace == f.namespace)
+            !base_def.all_fields().any(|b| {
+                b.xml_name == f.xml_name && b.namespace == f.namespace && b.ty == f.ty
+            })
         });
         def.any_attribute &= !base_def.any_attribute;
         let type_name = base.name.as_str();
@@ -522,7 +863,7 @@ impl<'l> Lowering<'l> {
                 mode: ElementMode::Group,
                 ..
             } => {
-                return Err(self.unsupported(owner, "xs:group", "nested model groups"));
+                return Err(self.unsupported(owner, "xs:group", "a model group here"));
             }
             ElementMetaVariant::Any { .. } => {
                 // Elements the wildcard admits are kept as they were written.
@@ -533,6 +874,8 @@ impl<'l> Lowering<'l> {
                     aliases: Vec::new(),
                     ty: TypeRef::AnyElement,
                     occurs: occurs(element),
+                    choice: false,
+                    nillable: false,
                     boxed: false,
                     docs: docs(&element.documentation),
                 });
@@ -541,15 +884,13 @@ impl<'l> Lowering<'l> {
                 return Err(self.unsupported(owner, "mixed", "text in element content"));
             }
         };
-        if element.nillable {
-            return Err(self.unsupported(
-                owner,
-                "nillable",
-                &format!("element {xml_name} is nillable"),
-            ));
-        }
         let occurs = occurs(element);
         let ty = self.type_ref(type_, &xml_name, owner)?;
+        // A reference to a substitution group's head: any of its members.
+        let choice = matches!(
+            self.loaded.types.items.get(type_).map(|m| &m.variant),
+            Some(MetaTypeVariant::Dynamic(_))
+        ) && type_.type_ == IdentType::Element;
         let qualified = element.form == FormChoiceType::Qualified;
         Ok(FieldDef {
             rust_name: naming::field_name(&xml_name),
@@ -563,6 +904,8 @@ impl<'l> Lowering<'l> {
             xml_name,
             ty,
             occurs,
+            choice,
+            nillable: element.nillable && !choice,
             boxed: false,
             docs: docs(&element.documentation),
         })
@@ -686,6 +1029,10 @@ fn box_recursive_fields(types: &mut [TypeDef]) {
         }))
         .collect()
     }
+    let named = |ty: &TypeRef| match ty {
+        TypeRef::Named(name) => index.get(name.as_str()).copied(),
+        _ => None,
+    };
     let holds: Vec<Vec<usize>> = types
         .iter()
         .map(|t| match &t.kind {
@@ -693,7 +1040,10 @@ fn box_recursive_fields(types: &mut [TypeDef]) {
                 .iter()
                 .filter_map(|n| index.get(*n).copied())
                 .collect(),
-            TypeKind::Enum(_) | TypeKind::Newtype(_) => Vec::new(),
+            TypeKind::Choice(variants) => variants.iter().filter_map(|v| named(&v.ty)).collect(),
+            TypeKind::Newtype(inner) => named(inner).into_iter().collect(),
+            // A derived-type enum boxes its values: it holds nothing inline.
+            TypeKind::Derived(_) | TypeKind::Enum(_) | TypeKind::Union(_) => Vec::new(),
         })
         .collect();
     let reaches = |from: usize, to: usize| {
@@ -716,6 +1066,8 @@ fn box_recursive_fields(types: &mut [TypeDef]) {
         for field in &mut def.fields {
             field.boxed = match (&field.ty, field.occurs) {
                 (_, Occurs::Repeated { .. }) => false,
+                // `None` (xsi:nil) already breaks the cycle of a nillable one.
+                _ if field.nillable => false,
                 (TypeRef::Named(name), _) => {
                     index.get(name).is_some_and(|&held| reaches(held, owner))
                 }
@@ -753,7 +1105,20 @@ fn box_recursive_fields(types: &mut [TypeDef]) {
 }
 
 fn occurs(element: &ElementMeta) -> Occurs {
-    match (element.min_occurs, element.max_occurs) {
+    to_occurs((element.min_occurs, element.max_occurs))
+}
+
+/// How often a particle occurs inside a group that occurs `outer` times.
+fn combine(outer: (usize, MaxOccurs), inner: (usize, MaxOccurs)) -> (usize, MaxOccurs) {
+    let max = match (outer.1, inner.1) {
+        (MaxOccurs::Bounded(a), MaxOccurs::Bounded(b)) => MaxOccurs::Bounded(a.saturating_mul(b)),
+        _ => MaxOccurs::Unbounded,
+    };
+    (outer.0.saturating_mul(inner.0), max)
+}
+
+fn to_occurs(occurs: (usize, MaxOccurs)) -> Occurs {
+    match occurs {
         (1, MaxOccurs::Bounded(1)) => Occurs::Required,
         (0, MaxOccurs::Bounded(1)) => Occurs::Optional,
         (min, MaxOccurs::Bounded(max)) => Occurs::Repeated {
@@ -856,9 +1221,19 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) -> Result<(), Error> {
         .map(|e| e.namespace.clone())
         .collect();
     for ty in &module.types {
-        if let TypeKind::Struct(s) = &ty.kind {
-            uris.extend(s.all_fields().filter_map(|f| f.namespace.clone()));
-            uris.extend(s.all_attributes().filter_map(|a| a.namespace.clone()));
+        match &ty.kind {
+            TypeKind::Struct(s) => {
+                uris.extend(s.all_fields().filter_map(|f| f.namespace.clone()));
+                uris.extend(s.all_attributes().filter_map(|a| a.namespace.clone()));
+            }
+            TypeKind::Choice(variants) => {
+                uris.extend(variants.iter().filter_map(|v| v.namespace.clone()));
+            }
+            TypeKind::Derived(def) => {
+                uris.push(def.namespace.clone());
+                uris.extend(def.variants.iter().map(|v| v.namespace.clone()));
+            }
+            _ => {}
         }
     }
     uris.sort();
@@ -914,8 +1289,17 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) -> Result<(), Error> {
         .iter_mut()
         .for_each(|e| rename(&mut e.namespace));
     for ty in &mut module.types {
-        if let TypeKind::Struct(s) = &mut ty.kind {
-            rename_in(s, &rename);
+        match &mut ty.kind {
+            TypeKind::Struct(s) => rename_in(s, &rename),
+            TypeKind::Choice(variants) => variants
+                .iter_mut()
+                .filter_map(|v| v.namespace.as_mut())
+                .for_each(rename),
+            TypeKind::Derived(def) => {
+                rename(&mut def.namespace);
+                def.variants.iter_mut().for_each(|v| rename(&mut v.namespace));
+            }
+            _ => {}
         }
     }
     module.namespaces = names.into_iter().map(|(uri, name)| (name, uri)).collect();

@@ -25,6 +25,9 @@ pub struct TypeDef {
     pub rust_name: String,
     /// The schema's name for it (an element's name for an anonymous type).
     pub xml_name: String,
+    /// The stem of the schema file that declares it: the submodule it goes
+    /// to when the output is a directory.
+    pub file: String,
     pub docs: String,
     pub kind: TypeKind,
 }
@@ -33,8 +36,35 @@ pub struct TypeDef {
 pub enum TypeKind {
     Struct(StructDef),
     Enum(EnumDef),
-    /// A top-level element of a built-in type: a wrapper around the value.
+    /// A top-level element of a built-in type, or one of several elements
+    /// sharing a type: a wrapper around the value.
     Newtype(TypeRef),
+    /// One of several elements: an `xs:choice`, or the members of a
+    /// substitution group. Each variant is a field (with `Required` occurs).
+    Choice(Vec<FieldDef>),
+    /// A complex type and the types derived from it, chosen by `xsi:type`.
+    Derived(DerivedDef),
+    /// A union of simple types, tried in order.
+    Union(Vec<(String, TypeRef)>),
+}
+
+/// A type with derived types, as the value of an element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DerivedDef {
+    /// The declared type's name and namespace constant.
+    pub xml_name: String,
+    pub namespace: String,
+    /// The declared type's own Rust type; `None` when it is abstract.
+    pub base: Option<String>,
+    /// Every type derived from it, directly or not.
+    pub variants: Vec<DerivedVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DerivedVariant {
+    pub rust_name: String,
+    pub xml_name: String,
+    pub namespace: String,
 }
 
 /// A complex type: its base's members, then attributes, then child
@@ -47,6 +77,8 @@ pub struct StructDef {
     pub fields: Vec<FieldDef>,
     /// Attributes the schema does not declare are kept (`xs:anyAttribute`).
     pub any_attribute: bool,
+    /// The type of the text, for simple content.
+    pub text: Option<TypeRef>,
 }
 
 /// The base type of an extension, held as a field.
@@ -64,6 +96,7 @@ impl StructDef {
             && self.attributes.is_empty()
             && self.fields.is_empty()
             && !self.any_attribute
+            && self.text.is_none()
     }
 
     /// Attributes of the bases, outermost first, then its own.
@@ -82,14 +115,18 @@ impl StructDef {
     pub fn member_names(&self) -> impl Iterator<Item = &str> {
         let base = self.base.iter().map(|b| b.rust_field.as_str());
         let any = self.any_attribute.then_some(ANY_ATTRIBUTE_FIELD);
+        let text = self.text.as_ref().map(|_| TEXT_FIELD);
         base.chain(self.attributes.iter().map(|a| a.rust_name.as_str()))
             .chain(self.fields.iter().map(|f| f.rust_name.as_str()))
             .chain(any)
+            .chain(text)
     }
 }
 
 /// The field that keeps undeclared attributes.
 pub const ANY_ATTRIBUTE_FIELD: &str = "any_attribute";
+/// The field that holds simple content.
+pub const TEXT_FIELD: &str = "value";
 
 /// A child element.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,6 +139,11 @@ pub struct FieldDef {
     pub aliases: Vec<String>,
     pub ty: TypeRef,
     pub occurs: Occurs,
+    /// One of several elements, by the `Choice` type `ty` names (no
+    /// `xml_name` of its own).
+    pub choice: bool,
+    /// `xsi:nil` stands for no value: each value is an `Option`.
+    pub nillable: bool,
     /// Held in a `Box`: the field's type contains its owner (a recursive
     /// type would otherwise have no size).
     pub boxed: bool,
@@ -130,17 +172,19 @@ pub enum Occurs {
 }
 
 /// The Rust type of a value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TypeRef {
     Builtin(Builtin),
     /// An element admitted by a wildcard, kept as written.
     AnyElement,
     /// A type generated in this module.
     Named(String),
+    /// Values separated by white space (`xs:list`).
+    List(Box<TypeRef>),
 }
 
 /// XML Schema built-in types, by the Rust type they become.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Builtin {
     String,
     Bool,
@@ -207,10 +251,13 @@ impl Module {
         let mut module = self.clone();
         for ty in &mut module.types {
             ty.docs.clear();
+            // Which file declares a type only decides where it is written.
+            ty.file.clear();
             match &mut ty.kind {
                 TypeKind::Struct(def) => strip(def),
                 TypeKind::Enum(def) => def.values.iter_mut().for_each(|v| v.docs.clear()),
-                TypeKind::Newtype(_) => {}
+                TypeKind::Choice(variants) => variants.iter_mut().for_each(|v| v.docs.clear()),
+                TypeKind::Newtype(_) | TypeKind::Derived(_) | TypeKind::Union(_) => {}
             }
         }
         module

@@ -89,16 +89,6 @@ pub fn const_name(name: &str) -> String {
     field_name(name).trim_end_matches('_').to_uppercase()
 }
 
-/// The local variable that collects field `field` while decoding: the
-/// field's name, unless that is one of the names the decoding code itself
-/// uses.
-pub fn slot_name(field: &str) -> String {
-    match field {
-        "d" | "start" | "child" | "attr" => format!("{field}_value"),
-        _ => field.to_owned(),
-    }
-}
-
 /// Rust keywords, strict and reserved, that a field cannot be named.
 const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",

@@ -77,7 +77,7 @@ fn a_failing_module_leaves_every_file_untouched() {
         &dir,
         &[
             ("schemas/um/um.xsd", "um.rs"),
-            ("tests/fixtures/schemas/choice.xsd", "choice.rs"),
+            ("tests/fixtures/schemas/mixed.xsd", "mixed.rs"),
         ],
     );
     std::fs::write(dir.join("um.rs"), "// before\n").unwrap();
@@ -86,7 +86,7 @@ fn a_failing_module_leaves_every_file_untouched() {
     assert_eq!(failed.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert!(
-        stderr.contains("choice.xsd:7: xs:choice in Contact"),
+        stderr.contains("mixed.xsd:7: mixed in Note"),
         "{stderr}"
     );
     assert_eq!(

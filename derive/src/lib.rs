@@ -1,133 +1,78 @@
 //! Derives for the types `ews-um-codegen` generates, re-exported by
-//! `ews-um` as `ews_um::xml::SimpleEnum`. They keep the generated code to a
-//! line per enumeration value.
+//! `ews-um` as `ews_um::xml::{ComplexType, Choice, Derived, Union,
+//! SimpleEnum}`. The (de)serializers live here, once, so that generated
+//! code is declarations annotated with their XML names.
 
 use proc_macro::TokenStream;
-use proc_macro2::Span;
-use quote::quote;
-use syn::{Data, DeriveInput, Fields, Ident, LitStr};
+use syn::DeriveInput;
 
-/// Derives `as_str` and `ews_um::xml::SimpleType` for an open enumeration:
-/// unit variants, each written as its name or as `#[xml(value = "…")]`
-/// says, and one variant `#[xml(other)] Name(String)` that keeps any other
-/// value as it was sent.
+mod attrs;
+mod choice;
+mod complex;
+mod derived;
+mod shape;
+mod simple_enum;
+mod union;
+
+/// Derives `Content`, `Decode` and `Encode` for a complex type: a struct
+/// whose fields say what they are with `#[xml(…)]`:
+///
+/// - `base`: the members of the type this one extends (first);
+/// - `attribute = "Name"` (with `ns = CONST` for a qualified one);
+/// - `any_attribute`: attributes the schema leaves open;
+/// - `element = "Name"`, with `ns = CONST`, `alias = "Other"`, `nillable`,
+///   `min = n`, `max = n`;
+/// - `choice`: one of several elements (a `Choice` type);
+/// - `any`: elements the schema leaves open;
+/// - `text`: the text of an element with simple content.
+///
+/// `Option<T>` fields are optional, `Vec<T>` repeated, `Box<T>` held boxed.
+#[proc_macro_derive(ComplexType, attributes(xml))]
+pub fn complex_type(input: TokenStream) -> TokenStream {
+    derive(input, complex::expand)
+}
+
+/// Derives `Choice` for an enum of elements: each variant holds one
+/// value and names its element with `#[xml(element = "Name", ns = CONST)]`
+/// (`nillable` too, holding an `Option`).
+#[proc_macro_derive(Choice, attributes(xml))]
+pub fn choice(input: TokenStream) -> TokenStream {
+    derive(input, choice::expand)
+}
+
+/// Derives `Decode` and `Encode` for an enum of a type and the types
+/// derived from it, told apart by `xsi:type`. The enum says the declared
+/// type, `#[xml(name = "T", ns = CONST)]` (and `abstract` when it has no
+/// values of its own); each variant names its type the same way, the
+/// declared type's variant with `#[xml(base)]`.
+#[proc_macro_derive(Derived, attributes(xml))]
+pub fn derived(input: TokenStream) -> TokenStream {
+    derive(input, derived::expand)
+}
+
+/// Derives `SimpleType` for a union of simple types: an enum whose
+/// variants each hold one member type, tried in order.
+#[proc_macro_derive(Union, attributes(xml))]
+pub fn union(input: TokenStream) -> TokenStream {
+    derive(input, union::expand)
+}
+
+/// Derives `as_str` and `SimpleType` for an open enumeration: unit
+/// variants, each written as its name or as `#[xml(value = "…")]` says, and
+/// one variant `#[xml(other)] Name(String)` that keeps any other value as
+/// it was sent.
 #[proc_macro_derive(SimpleEnum, attributes(xml))]
 pub fn simple_enum(input: TokenStream) -> TokenStream {
+    derive(input, simple_enum::expand)
+}
+
+fn derive(
+    input: TokenStream,
+    expand: fn(&DeriveInput) -> syn::Result<proc_macro2::TokenStream>,
+) -> TokenStream {
     let input = syn::parse_macro_input!(input as DeriveInput);
     match expand(&input) {
         Ok(tokens) => tokens.into(),
         Err(error) => error.to_compile_error().into(),
     }
-}
-
-fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
-    let Data::Enum(data) = &input.data else {
-        return Err(syn::Error::new(
-            Span::call_site(),
-            "SimpleEnum derives for enums only",
-        ));
-    };
-    let mut values: Vec<(&Ident, LitStr)> = Vec::new();
-    let mut other: Option<&Ident> = None;
-    for variant in &data.variants {
-        let (value, is_other) = xml_attribute(&variant.attrs)?;
-        match (&variant.fields, is_other) {
-            (Fields::Unit, false) => {
-                let value = value.unwrap_or_else(|| {
-                    LitStr::new(&variant.ident.to_string(), variant.ident.span())
-                });
-                let text = value.value();
-                // `parse` trims white space and refuses empty values.
-                if text.is_empty() || text.trim_matches([' ', '\t', '\n', '\r']) != text {
-                    return Err(syn::Error::new_spanned(
-                        &value,
-                        "a value must be non-empty, without white space at its ends",
-                    ));
-                }
-                if values.iter().any(|(_, v)| v.value() == text) {
-                    return Err(syn::Error::new_spanned(
-                        &value,
-                        format!("the value {text:?} is given twice"),
-                    ));
-                }
-                values.push((&variant.ident, value));
-            }
-            (_, true) if other.is_some() => {
-                return Err(syn::Error::new_spanned(
-                    variant,
-                    "only one variant can be `#[xml(other)]`",
-                ));
-            }
-            (Fields::Unnamed(fields), true) if fields.unnamed.len() == 1 && value.is_none() => {
-                let is_string = matches!(&fields.unnamed[0].ty, syn::Type::Path(p) if p.path.is_ident("String"));
-                if !is_string {
-                    return Err(syn::Error::new_spanned(
-                        &fields.unnamed[0].ty,
-                        "the `#[xml(other)]` variant holds a `String`",
-                    ));
-                }
-                other = Some(&variant.ident);
-            }
-            (_, true) => {
-                let message = "the `#[xml(other)]` variant is `Variant(String)`, without a `value`";
-                return Err(syn::Error::new_spanned(variant, message));
-            }
-            _ => {
-                let message = "expected unit variants and one `#[xml(other)] Variant(String)`";
-                return Err(syn::Error::new_spanned(variant, message));
-            }
-        }
-    }
-    let Some(other) = other else {
-        return Err(syn::Error::new(
-            Span::call_site(),
-            "SimpleEnum needs an `#[xml(other)] Variant(String)`",
-        ));
-    };
-    let name = &input.ident;
-    let (variants, texts): (Vec<_>, Vec<_>) = values.into_iter().unzip();
-    Ok(quote! {
-        impl #name {
-            /// The value as written in XML.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#variants => #texts,)*
-                    Self::#other(value) => value,
-                }
-            }
-        }
-
-        impl ::ews_um::xml::SimpleType for #name {
-            fn parse(text: ::ews_um::xml::Text<'_>) -> ::ews_um::xml::ParseResult<Self> {
-                Ok(match ::ews_um::xml::collapse(&text)? {
-                    #(#texts => Self::#variants,)*
-                    other => Self::#other(other.to_owned()),
-                })
-            }
-
-            fn text(&self) -> ::ews_um::xml::Text<'_> {
-                self.as_str().into()
-            }
-        }
-    })
-}
-
-/// What `#[xml(…)]` on a variant says: its value, and whether it is the
-/// variant for other values.
-fn xml_attribute(attrs: &[syn::Attribute]) -> syn::Result<(Option<LitStr>, bool)> {
-    let (mut value, mut other) = (None, false);
-    for attr in attrs.iter().filter(|a| a.path().is_ident("xml")) {
-        attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("value") {
-                value = Some(meta.value()?.parse()?);
-                Ok(())
-            } else if meta.path.is_ident("other") {
-                other = true;
-                Ok(())
-            } else {
-                Err(meta.error("expected `value = \"…\"` or `other`"))
-            }
-        })?;
-    }
-    Ok((value, other))
 }

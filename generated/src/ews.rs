@@ -98,74 +98,12 @@ pub enum ConnectionFailureCauseType {
 }
 
 /// The answer to DisconnectPhoneCall: only the outcome.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DisconnectPhoneCallResponseMessageType {
     /// The members of `ResponseMessageType`, which this type extends.
+    #[xml(base)]
     pub response_message: ResponseMessageType,
-}
-
-impl xml::Decode for DisconnectPhoneCallResponseMessageType {
-    fn decode(
-        d: &mut xml::Decoder<'_>,
-        start: &xml::Start<'_>,
-    ) -> xml::DecodeResult<Self> {
-        let mut response_class = None;
-        let mut message_text = None;
-        let mut response_code = None;
-        let mut descriptive_link_key = None;
-        let mut message_xml = None;
-        for attr in d.attributes(start) {
-            let attr = attr?;
-            if attr.name() == ("", "ResponseClass") {
-                response_class = Some(attr.value()?);
-            }
-        }
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (M_NAMESPACE, "MessageText") => d.decode_once(&mut message_text, &child)?,
-                (M_NAMESPACE, "ResponseCode") => {
-                    d.decode_once(&mut response_code, &child)?
-                }
-                (M_NAMESPACE, "DescriptiveLinkKey") => {
-                    d.decode_once(&mut descriptive_link_key, &child)?
-                }
-                (M_NAMESPACE, "MessageXml") => d.decode_once(&mut message_xml, &child)?,
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            response_message: ResponseMessageType {
-                response_class: d.required_attr(response_class, start, "ResponseClass")?,
-                message_text,
-                response_code,
-                descriptive_link_key,
-                message_xml,
-            },
-        })
-    }
-}
-
-impl xml::Encode for DisconnectPhoneCallResponseMessageType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.attr_value("ResponseClass", &self.response_message.response_class)?;
-        e.element(M_NAMESPACE, "MessageText", &self.response_message.message_text)?;
-        e.element(M_NAMESPACE, "ResponseCode", &self.response_message.response_code)?;
-        e.element(
-            M_NAMESPACE,
-            "DescriptiveLinkKey",
-            &self.response_message.descriptive_link_key,
-        )?;
-        e.element(M_NAMESPACE, "MessageXml", &self.response_message.message_xml)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for DisconnectPhoneCallResponseMessageType {
@@ -177,42 +115,12 @@ impl xml::Element for DisconnectPhoneCallResponseMessageType {
 pub type DisconnectPhoneCallResponse = DisconnectPhoneCallResponseMessageType;
 
 /// Hangs up a call placed by PlayOnPhone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DisconnectPhoneCallType {
     /// The call to end.
+    #[xml(element = "PhoneCallId", ns = M_NAMESPACE)]
     pub phone_call_id: PhoneCallIdType,
-}
-
-impl xml::Decode for DisconnectPhoneCallType {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut phone_call_id = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (M_NAMESPACE, "PhoneCallId") => {
-                    d.decode_once(&mut phone_call_id, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            phone_call_id: d.required(phone_call_id, "PhoneCallId")?,
-        })
-    }
-}
-
-impl xml::Encode for DisconnectPhoneCallType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(M_NAMESPACE, "PhoneCallId", &self.phone_call_id)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for DisconnectPhoneCallType {
@@ -280,86 +188,19 @@ pub enum ExchangeVersionType {
 }
 
 /// The answer to GetPhoneCallInformation: on success, the call's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetPhoneCallInformationResponseMessageType {
     /// The members of `ResponseMessageType`, which this type extends.
+    #[xml(base)]
     pub response_message: ResponseMessageType,
     /// The call's state, and why it reached it.
+    #[xml(element = "PhoneCallInformation", ns = M_NAMESPACE)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub phone_call_information: Option<PhoneCallInformationType>,
-}
-
-impl xml::Decode for GetPhoneCallInformationResponseMessageType {
-    fn decode(
-        d: &mut xml::Decoder<'_>,
-        start: &xml::Start<'_>,
-    ) -> xml::DecodeResult<Self> {
-        let mut response_class = None;
-        let mut message_text = None;
-        let mut response_code = None;
-        let mut descriptive_link_key = None;
-        let mut message_xml = None;
-        let mut phone_call_information = None;
-        for attr in d.attributes(start) {
-            let attr = attr?;
-            if attr.name() == ("", "ResponseClass") {
-                response_class = Some(attr.value()?);
-            }
-        }
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (M_NAMESPACE, "MessageText") => d.decode_once(&mut message_text, &child)?,
-                (M_NAMESPACE, "ResponseCode") => {
-                    d.decode_once(&mut response_code, &child)?
-                }
-                (M_NAMESPACE, "DescriptiveLinkKey") => {
-                    d.decode_once(&mut descriptive_link_key, &child)?
-                }
-                (M_NAMESPACE, "MessageXml") => d.decode_once(&mut message_xml, &child)?,
-                (M_NAMESPACE, "PhoneCallInformation") => {
-                    d.decode_once(&mut phone_call_information, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            response_message: ResponseMessageType {
-                response_class: d.required_attr(response_class, start, "ResponseClass")?,
-                message_text,
-                response_code,
-                descriptive_link_key,
-                message_xml,
-            },
-            phone_call_information,
-        })
-    }
-}
-
-impl xml::Encode for GetPhoneCallInformationResponseMessageType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.attr_value("ResponseClass", &self.response_message.response_class)?;
-        e.element(M_NAMESPACE, "MessageText", &self.response_message.message_text)?;
-        e.element(M_NAMESPACE, "ResponseCode", &self.response_message.response_code)?;
-        e.element(
-            M_NAMESPACE,
-            "DescriptiveLinkKey",
-            &self.response_message.descriptive_link_key,
-        )?;
-        e.element(M_NAMESPACE, "MessageXml", &self.response_message.message_xml)?;
-        e.element(M_NAMESPACE, "PhoneCallInformation", &self.phone_call_information)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for GetPhoneCallInformationResponseMessageType {
@@ -371,42 +212,12 @@ impl xml::Element for GetPhoneCallInformationResponseMessageType {
 pub type GetPhoneCallInformationResponse = GetPhoneCallInformationResponseMessageType;
 
 /// Asks for the state of a call placed by PlayOnPhone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetPhoneCallInformationType {
     /// The call to look up.
+    #[xml(element = "PhoneCallId", ns = M_NAMESPACE)]
     pub phone_call_id: PhoneCallIdType,
-}
-
-impl xml::Decode for GetPhoneCallInformationType {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut phone_call_id = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (M_NAMESPACE, "PhoneCallId") => {
-                    d.decode_once(&mut phone_call_id, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            phone_call_id: d.required(phone_call_id, "PhoneCallId")?,
-        })
-    }
-}
-
-impl xml::Encode for GetPhoneCallInformationType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(M_NAMESPACE, "PhoneCallId", &self.phone_call_id)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for GetPhoneCallInformationType {
@@ -424,12 +235,14 @@ impl ::ews_um::Operation for GetPhoneCallInformationType {
 }
 
 /// Identifies an item in a mailbox, and optionally the version of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ItemIdType {
     /// The item's id, as the server gave it.
+    #[xml(attribute = "Id")]
     pub id: String,
     /// The version of the item the client last saw.
+    #[xml(attribute = "ChangeKey")]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -437,192 +250,49 @@ pub struct ItemIdType {
     pub change_key: Option<String>,
 }
 
-impl xml::Decode for ItemIdType {
-    fn decode(
-        d: &mut xml::Decoder<'_>,
-        start: &xml::Start<'_>,
-    ) -> xml::DecodeResult<Self> {
-        let mut id = None;
-        let mut change_key = None;
-        for attr in d.attributes(start) {
-            let attr = attr?;
-            match attr.name() {
-                ("", "Id") => id = Some(attr.value()?),
-                ("", "ChangeKey") => change_key = Some(attr.value()?),
-                _ => {}
-            }
-        }
-        d.empty()?;
-        Ok(Self {
-            id: d.required_attr(id, start, "Id")?,
-            change_key,
-        })
-    }
-}
-
-impl xml::Encode for ItemIdType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.attr_value("Id", &self.id)?;
-        e.attr_opt("ChangeKey", &self.change_key)?;
-        e.end();
-        Ok(())
-    }
-}
-
 /// Further details of an error, as the server chose to give them (for example the line and position of a schema violation).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct MessageXml {
     /// Elements the schema leaves open (`xs:any`), kept as sent.
+    #[xml(any)]
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub any: Vec<xml::RawXml>,
 }
 
-impl xml::Decode for MessageXml {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut any = Vec::new();
-        while let Some(child) = d.next_child()? {
-            any.push(d.raw_element(&child)?);
-        }
-        Ok(Self { any })
-    }
-}
-
-impl xml::Encode for MessageXml {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.raw_elements(&self.any)?;
-        e.end();
-        Ok(())
-    }
-}
-
 /// Identifies a call placed by PlayOnPhone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PhoneCallIdType {
     /// The call's id, as the server gave it.
+    #[xml(attribute = "Id")]
     pub id: String,
 }
 
-impl xml::Decode for PhoneCallIdType {
-    fn decode(
-        d: &mut xml::Decoder<'_>,
-        start: &xml::Start<'_>,
-    ) -> xml::DecodeResult<Self> {
-        let mut id = None;
-        for attr in d.attributes(start) {
-            let attr = attr?;
-            if attr.name() == ("", "Id") {
-                id = Some(attr.value()?);
-            }
-        }
-        d.empty()?;
-        Ok(Self {
-            id: d.required_attr(id, start, "Id")?,
-        })
-    }
-}
-
-impl xml::Encode for PhoneCallIdType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.attr_value("Id", &self.id)?;
-        e.end();
-        Ok(())
-    }
-}
-
 /// The state of a call, and the cause of a failed connection.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PhoneCallInformationType {
     /// Where the call is in its life cycle.
+    #[xml(element = "PhoneCallState", ns = T_NAMESPACE)]
     pub phone_call_state: PhoneCallStateType,
     /// Why the call could not connect; `None` while nothing failed.
+    #[xml(element = "ConnectionFailureCause", ns = T_NAMESPACE)]
     pub connection_failure_cause: ConnectionFailureCauseType,
     /// The SIP reason phrase the telephony side gave, when there is one.
+    #[xml(element = "SIPResponseText", ns = T_NAMESPACE)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub sip_response_text: Option<String>,
     /// The SIP status code the telephony side gave, when there is one.
+    #[xml(element = "SIPResponseCode", ns = T_NAMESPACE)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub sip_response_code: Option<i32>,
-}
-
-impl xml::Decode for PhoneCallInformationType {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut phone_call_state = None;
-        let mut connection_failure_cause = None;
-        let mut sip_response_text = None;
-        let mut sip_response_code = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (T_NAMESPACE, "PhoneCallState") => {
-                    d.decode_once(&mut phone_call_state, &child)?
-                }
-                (T_NAMESPACE, "ConnectionFailureCause") => {
-                    d.decode_once(&mut connection_failure_cause, &child)?
-                }
-                (T_NAMESPACE, "SIPResponseText") => {
-                    d.decode_once(&mut sip_response_text, &child)?
-                }
-                (T_NAMESPACE, "SIPResponseCode") => {
-                    d.decode_once(&mut sip_response_code, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            phone_call_state: d.required(phone_call_state, "PhoneCallState")?,
-            connection_failure_cause: d
-                .required(connection_failure_cause, "ConnectionFailureCause")?,
-            sip_response_text,
-            sip_response_code,
-        })
-    }
-}
-
-impl xml::Encode for PhoneCallInformationType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(T_NAMESPACE, "PhoneCallState", &self.phone_call_state)?;
-        e.element(
-            T_NAMESPACE,
-            "ConnectionFailureCause",
-            &self.connection_failure_cause,
-        )?;
-        e.element(T_NAMESPACE, "SIPResponseText", &self.sip_response_text)?;
-        e.element(T_NAMESPACE, "SIPResponseCode", &self.sip_response_code)?;
-        e.end();
-        Ok(())
-    }
 }
 
 /// The life-cycle state of a call.
@@ -652,86 +322,19 @@ pub enum PhoneCallStateType {
 }
 
 /// The answer to PlayOnPhone: on success, the id of the call placed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PlayOnPhoneResponseMessageType {
     /// The members of `ResponseMessageType`, which this type extends.
+    #[xml(base)]
     pub response_message: ResponseMessageType,
     /// The call placed: pass it to GetPhoneCallInformation and DisconnectPhoneCall.
+    #[xml(element = "PhoneCallId", ns = M_NAMESPACE)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub phone_call_id: Option<PhoneCallIdType>,
-}
-
-impl xml::Decode for PlayOnPhoneResponseMessageType {
-    fn decode(
-        d: &mut xml::Decoder<'_>,
-        start: &xml::Start<'_>,
-    ) -> xml::DecodeResult<Self> {
-        let mut response_class = None;
-        let mut message_text = None;
-        let mut response_code = None;
-        let mut descriptive_link_key = None;
-        let mut message_xml = None;
-        let mut phone_call_id = None;
-        for attr in d.attributes(start) {
-            let attr = attr?;
-            if attr.name() == ("", "ResponseClass") {
-                response_class = Some(attr.value()?);
-            }
-        }
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (M_NAMESPACE, "MessageText") => d.decode_once(&mut message_text, &child)?,
-                (M_NAMESPACE, "ResponseCode") => {
-                    d.decode_once(&mut response_code, &child)?
-                }
-                (M_NAMESPACE, "DescriptiveLinkKey") => {
-                    d.decode_once(&mut descriptive_link_key, &child)?
-                }
-                (M_NAMESPACE, "MessageXml") => d.decode_once(&mut message_xml, &child)?,
-                (M_NAMESPACE, "PhoneCallId") => {
-                    d.decode_once(&mut phone_call_id, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            response_message: ResponseMessageType {
-                response_class: d.required_attr(response_class, start, "ResponseClass")?,
-                message_text,
-                response_code,
-                descriptive_link_key,
-                message_xml,
-            },
-            phone_call_id,
-        })
-    }
-}
-
-impl xml::Encode for PlayOnPhoneResponseMessageType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.attr_value("ResponseClass", &self.response_message.response_class)?;
-        e.element(M_NAMESPACE, "MessageText", &self.response_message.message_text)?;
-        e.element(M_NAMESPACE, "ResponseCode", &self.response_message.response_code)?;
-        e.element(
-            M_NAMESPACE,
-            "DescriptiveLinkKey",
-            &self.response_message.descriptive_link_key,
-        )?;
-        e.element(M_NAMESPACE, "MessageXml", &self.response_message.message_xml)?;
-        e.element(M_NAMESPACE, "PhoneCallId", &self.phone_call_id)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for PlayOnPhoneResponseMessageType {
@@ -743,46 +346,15 @@ impl xml::Element for PlayOnPhoneResponseMessageType {
 pub type PlayOnPhoneResponse = PlayOnPhoneResponseMessageType;
 
 /// Asks the server to call a phone number and play an item (a voice message) to whoever answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PlayOnPhoneType {
     /// The item to play.
+    #[xml(element = "ItemId", ns = M_NAMESPACE)]
     pub item_id: ItemIdType,
     /// The number to call.
+    #[xml(element = "DialString", ns = M_NAMESPACE)]
     pub dial_string: String,
-}
-
-impl xml::Decode for PlayOnPhoneType {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut item_id = None;
-        let mut dial_string = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (M_NAMESPACE, "ItemId") => d.decode_once(&mut item_id, &child)?,
-                (M_NAMESPACE, "DialString") => d.decode_once(&mut dial_string, &child)?,
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            item_id: d.required(item_id, "ItemId")?,
-            dial_string: d.required(dial_string, "DialString")?,
-        })
-    }
-}
-
-impl xml::Encode for PlayOnPhoneType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(M_NAMESPACE, "ItemId", &self.item_id)?;
-        e.element(M_NAMESPACE, "DialString", &self.dial_string)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for PlayOnPhoneType {
@@ -800,51 +372,16 @@ impl ::ews_um::Operation for PlayOnPhoneType {
 }
 
 /// Request header: the schema version the client speaks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RequestServerVersion {
     /// The version.
+    #[xml(attribute = "Version")]
     pub version: ExchangeVersionType,
     /// Attributes the schema leaves open (`xs:anyAttribute`), kept as sent.
+    #[xml(any_attribute)]
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub any_attribute: Vec<xml::AnyAttribute>,
-}
-
-impl xml::Decode for RequestServerVersion {
-    fn decode(
-        d: &mut xml::Decoder<'_>,
-        start: &xml::Start<'_>,
-    ) -> xml::DecodeResult<Self> {
-        let mut version = None;
-        let mut any_attribute = Vec::new();
-        for attr in d.attributes(start) {
-            let attr = attr?;
-            match attr.name() {
-                ("", "Version") => version = Some(attr.value()?),
-                _ => any_attribute.push(attr.to_any()),
-            }
-        }
-        d.empty()?;
-        Ok(Self {
-            version: d.required_attr(version, start, "Version")?,
-            any_attribute,
-        })
-    }
-}
-
-impl xml::Encode for RequestServerVersion {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.attr_value("Version", &self.version)?;
-        e.any_attributes(&self.any_attribute, &["Version"])?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for RequestServerVersion {
@@ -1455,30 +992,35 @@ pub enum ResponseCodeType {
 }
 
 /// The outcome every response message reports: its class, and for warnings and errors, the code and an explanation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResponseMessageType {
     /// Whether the request succeeded, succeeded with a warning, or failed.
+    #[xml(attribute = "ResponseClass")]
     pub response_class: ResponseClassType,
     /// An explanation of a warning or error, for people.
+    #[xml(element = "MessageText", ns = M_NAMESPACE)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub message_text: Option<String>,
     /// The error's name, or `NoError`.
+    #[xml(element = "ResponseCode", ns = M_NAMESPACE)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub response_code: Option<ResponseCodeType>,
     /// Reserved by the server; currently always 0.
+    #[xml(element = "DescriptiveLinkKey", ns = M_NAMESPACE)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub descriptive_link_key: Option<i32>,
     /// Further details of an error, as the server chose to give them (for example the line and position of a schema violation).
+    #[xml(element = "MessageXml", ns = M_NAMESPACE)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -1486,147 +1028,45 @@ pub struct ResponseMessageType {
     pub message_xml: Option<MessageXml>,
 }
 
-impl xml::Decode for ResponseMessageType {
-    fn decode(
-        d: &mut xml::Decoder<'_>,
-        start: &xml::Start<'_>,
-    ) -> xml::DecodeResult<Self> {
-        let mut response_class = None;
-        let mut message_text = None;
-        let mut response_code = None;
-        let mut descriptive_link_key = None;
-        let mut message_xml = None;
-        for attr in d.attributes(start) {
-            let attr = attr?;
-            if attr.name() == ("", "ResponseClass") {
-                response_class = Some(attr.value()?);
-            }
-        }
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (M_NAMESPACE, "MessageText") => d.decode_once(&mut message_text, &child)?,
-                (M_NAMESPACE, "ResponseCode") => {
-                    d.decode_once(&mut response_code, &child)?
-                }
-                (M_NAMESPACE, "DescriptiveLinkKey") => {
-                    d.decode_once(&mut descriptive_link_key, &child)?
-                }
-                (M_NAMESPACE, "MessageXml") => d.decode_once(&mut message_xml, &child)?,
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            response_class: d.required_attr(response_class, start, "ResponseClass")?,
-            message_text,
-            response_code,
-            descriptive_link_key,
-            message_xml,
-        })
-    }
-}
-
-impl xml::Encode for ResponseMessageType {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.attr_value("ResponseClass", &self.response_class)?;
-        e.element(M_NAMESPACE, "MessageText", &self.message_text)?;
-        e.element(M_NAMESPACE, "ResponseCode", &self.response_code)?;
-        e.element(M_NAMESPACE, "DescriptiveLinkKey", &self.descriptive_link_key)?;
-        e.element(M_NAMESPACE, "MessageXml", &self.message_xml)?;
-        e.end();
-        Ok(())
-    }
-}
-
 /// Response header: the version of the server that answered. Every part is optional.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ServerVersionInfo {
     /// Major version number, such as 15.
+    #[xml(attribute = "MajorVersion")]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub major_version: Option<i32>,
     /// Minor version number.
+    #[xml(attribute = "MinorVersion")]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub minor_version: Option<i32>,
     /// Major build number.
+    #[xml(attribute = "MajorBuildNumber")]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub major_build_number: Option<i32>,
     /// Minor build number.
+    #[xml(attribute = "MinorBuildNumber")]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub minor_build_number: Option<i32>,
     /// The schema version the server answered in, such as `Exchange2010`. Kept as text: servers send values newer than any list.
+    #[xml(attribute = "Version")]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub version: Option<String>,
-}
-
-impl xml::Decode for ServerVersionInfo {
-    fn decode(
-        d: &mut xml::Decoder<'_>,
-        start: &xml::Start<'_>,
-    ) -> xml::DecodeResult<Self> {
-        let mut major_version = None;
-        let mut minor_version = None;
-        let mut major_build_number = None;
-        let mut minor_build_number = None;
-        let mut version = None;
-        for attr in d.attributes(start) {
-            let attr = attr?;
-            match attr.name() {
-                ("", "MajorVersion") => major_version = Some(attr.value()?),
-                ("", "MinorVersion") => minor_version = Some(attr.value()?),
-                ("", "MajorBuildNumber") => major_build_number = Some(attr.value()?),
-                ("", "MinorBuildNumber") => minor_build_number = Some(attr.value()?),
-                ("", "Version") => version = Some(attr.value()?),
-                _ => {}
-            }
-        }
-        d.empty()?;
-        Ok(Self {
-            major_version,
-            minor_version,
-            major_build_number,
-            minor_build_number,
-            version,
-        })
-    }
-}
-
-impl xml::Encode for ServerVersionInfo {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.attr_opt("MajorVersion", &self.major_version)?;
-        e.attr_opt("MinorVersion", &self.minor_version)?;
-        e.attr_opt("MajorBuildNumber", &self.major_build_number)?;
-        e.attr_opt("MinorBuildNumber", &self.minor_build_number)?;
-        e.attr_opt("Version", &self.version)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for ServerVersionInfo {

@@ -149,40 +149,12 @@ impl xml::Payload for Message {
 }
 
 /// Ends a call placed by PlayOnPhone or PlayOnPhoneGreeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Disconnect {
     /// The call to end, as returned when it was placed.
+    #[xml(element = "CallId", ns = NAMESPACE)]
     pub call_id: String,
-}
-
-impl xml::Decode for Disconnect {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut call_id = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "CallId") => d.decode_once(&mut call_id, &child)?,
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            call_id: d.required(call_id, "CallId")?,
-        })
-    }
-}
-
-impl xml::Encode for Disconnect {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "CallId", &self.call_id)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for Disconnect {
@@ -197,28 +169,9 @@ impl ::ews_um::Operation for Disconnect {
 }
 
 /// Confirms that the call was ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DisconnectResponse;
-
-impl xml::Decode for DisconnectResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        d.empty().map(|()| Self)
-    }
-}
-
-impl xml::Encode for DisconnectResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.end();
-        Ok(())
-    }
-}
 
 impl xml::Element for DisconnectResponse {
     const NAMESPACE: &'static str = NAMESPACE;
@@ -226,40 +179,12 @@ impl xml::Element for DisconnectResponse {
 }
 
 /// Asks for the state of a call placed by PlayOnPhone or PlayOnPhoneGreeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetCallInfo {
     /// The call to look up, as returned when it was placed.
+    #[xml(element = "CallId", ns = NAMESPACE)]
     pub call_id: String,
-}
-
-impl xml::Decode for GetCallInfo {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut call_id = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "CallId") => d.decode_once(&mut call_id, &child)?,
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            call_id: d.required(call_id, "CallId")?,
-        })
-    }
-}
-
-impl xml::Encode for GetCallInfo {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "CallId", &self.call_id)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for GetCallInfo {
@@ -274,43 +199,12 @@ impl ::ews_um::Operation for GetCallInfo {
 }
 
 /// The state of the call asked about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetCallInfoResponse {
     /// The call's state and the cause of its last change.
+    #[xml(element = "GetCallInfoResponse", ns = NAMESPACE)]
     pub get_call_info_response: UmCallInfo,
-}
-
-impl xml::Decode for GetCallInfoResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut get_call_info_response = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "GetCallInfoResponse") => {
-                    d.decode_once(&mut get_call_info_response, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            get_call_info_response: d
-                .required(get_call_info_response, "GetCallInfoResponse")?,
-        })
-    }
-}
-
-impl xml::Encode for GetCallInfoResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "GetCallInfoResponse", &self.get_call_info_response)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for GetCallInfoResponse {
@@ -319,28 +213,9 @@ impl xml::Element for GetCallInfoResponse {
 }
 
 /// Asks for the caller's Unified Messaging settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetUmProperties;
-
-impl xml::Decode for GetUmProperties {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        d.empty().map(|()| Self)
-    }
-}
-
-impl xml::Encode for GetUmProperties {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.end();
-        Ok(())
-    }
-}
 
 impl xml::Element for GetUmProperties {
     const NAMESPACE: &'static str = NAMESPACE;
@@ -354,47 +229,12 @@ impl ::ews_um::Operation for GetUmProperties {
 }
 
 /// The caller's Unified Messaging settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetUmPropertiesResponse {
     /// The settings.
+    #[xml(element = "GetUMPropertiesResponse", ns = NAMESPACE)]
     pub get_um_properties_response: UmProperties,
-}
-
-impl xml::Decode for GetUmPropertiesResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut get_um_properties_response = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "GetUMPropertiesResponse") => {
-                    d.decode_once(&mut get_um_properties_response, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            get_um_properties_response: d
-                .required(get_um_properties_response, "GetUMPropertiesResponse")?,
-        })
-    }
-}
-
-impl xml::Encode for GetUmPropertiesResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(
-            NAMESPACE,
-            "GetUMPropertiesResponse",
-            &self.get_um_properties_response,
-        )?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for GetUmPropertiesResponse {
@@ -403,28 +243,9 @@ impl xml::Element for GetUmPropertiesResponse {
 }
 
 /// Asks whether Unified Messaging is enabled for the caller.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct IsUmEnabled;
-
-impl xml::Decode for IsUmEnabled {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        d.empty().map(|()| Self)
-    }
-}
-
-impl xml::Encode for IsUmEnabled {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.end();
-        Ok(())
-    }
-}
 
 impl xml::Element for IsUmEnabled {
     const NAMESPACE: &'static str = NAMESPACE;
@@ -438,43 +259,12 @@ impl ::ews_um::Operation for IsUmEnabled {
 }
 
 /// Whether Unified Messaging is enabled for the caller.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct IsUmEnabledResponse {
     /// `true` when the caller's mailbox is enabled for Unified Messaging.
+    #[xml(element = "IsUMEnabledResponse", ns = NAMESPACE)]
     pub is_um_enabled_response: bool,
-}
-
-impl xml::Decode for IsUmEnabledResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut is_um_enabled_response = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "IsUMEnabledResponse") => {
-                    d.decode_once(&mut is_um_enabled_response, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            is_um_enabled_response: d
-                .required(is_um_enabled_response, "IsUMEnabledResponse")?,
-        })
-    }
-}
-
-impl xml::Encode for IsUmEnabledResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "IsUMEnabledResponse", &self.is_um_enabled_response)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for IsUmEnabledResponse {
@@ -483,48 +273,15 @@ impl xml::Element for IsUmEnabledResponse {
 }
 
 /// Calls a phone number and plays a voice message from the mailbox to whoever answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PlayOnPhone {
     /// The MAPI entry id (base64) of the voice message to play.
+    #[xml(element = "entryId", ns = NAMESPACE)]
     pub entry_id: String,
     /// The number to call.
+    #[xml(element = "dialString", ns = NAMESPACE, alias = "DialString")]
     pub dial_string: String,
-}
-
-impl xml::Decode for PlayOnPhone {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut entry_id = None;
-        let mut dial_string = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "entryId") => d.decode_once(&mut entry_id, &child)?,
-                (NAMESPACE, "dialString" | "DialString") => {
-                    d.decode_once(&mut dial_string, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            entry_id: d.required(entry_id, "entryId")?,
-            dial_string: d.required(dial_string, "dialString")?,
-        })
-    }
-}
-
-impl xml::Encode for PlayOnPhone {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "entryId", &self.entry_id)?;
-        e.element(NAMESPACE, "dialString", &self.dial_string)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for PlayOnPhone {
@@ -539,48 +296,15 @@ impl ::ews_um::Operation for PlayOnPhone {
 }
 
 /// Calls a phone number so that the user can listen to, or record, one of their greetings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PlayOnPhoneGreeting {
     /// Which greeting to play.
+    #[xml(element = "GreetingType", ns = NAMESPACE)]
     pub greeting_type: UmGreetingType,
     /// The number to call.
+    #[xml(element = "dialString", ns = NAMESPACE, alias = "DialString")]
     pub dial_string: String,
-}
-
-impl xml::Decode for PlayOnPhoneGreeting {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut greeting_type = None;
-        let mut dial_string = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "GreetingType") => d.decode_once(&mut greeting_type, &child)?,
-                (NAMESPACE, "dialString" | "DialString") => {
-                    d.decode_once(&mut dial_string, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            greeting_type: d.required(greeting_type, "GreetingType")?,
-            dial_string: d.required(dial_string, "dialString")?,
-        })
-    }
-}
-
-impl xml::Encode for PlayOnPhoneGreeting {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "GreetingType", &self.greeting_type)?;
-        e.element(NAMESPACE, "dialString", &self.dial_string)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for PlayOnPhoneGreeting {
@@ -595,50 +319,12 @@ impl ::ews_um::Operation for PlayOnPhoneGreeting {
 }
 
 /// The call placed by PlayOnPhoneGreeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PlayOnPhoneGreetingResponse {
     /// The new call's id: send it as `CallId` to GetCallInfo and Disconnect.
+    #[xml(element = "PlayOnPhoneGreetingResponse", ns = NAMESPACE)]
     pub play_on_phone_greeting_response: String,
-}
-
-impl xml::Decode for PlayOnPhoneGreetingResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut play_on_phone_greeting_response = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "PlayOnPhoneGreetingResponse") => {
-                    d.decode_once(&mut play_on_phone_greeting_response, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            play_on_phone_greeting_response: d
-                .required(
-                    play_on_phone_greeting_response,
-                    "PlayOnPhoneGreetingResponse",
-                )?,
-        })
-    }
-}
-
-impl xml::Encode for PlayOnPhoneGreetingResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(
-            NAMESPACE,
-            "PlayOnPhoneGreetingResponse",
-            &self.play_on_phone_greeting_response,
-        )?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for PlayOnPhoneGreetingResponse {
@@ -647,43 +333,12 @@ impl xml::Element for PlayOnPhoneGreetingResponse {
 }
 
 /// The call placed by PlayOnPhone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PlayOnPhoneResponse {
     /// The new call's id: send it as `CallId` to GetCallInfo and Disconnect.
+    #[xml(element = "PlayOnPhoneResponse", ns = NAMESPACE)]
     pub play_on_phone_response: String,
-}
-
-impl xml::Decode for PlayOnPhoneResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut play_on_phone_response = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "PlayOnPhoneResponse") => {
-                    d.decode_once(&mut play_on_phone_response, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            play_on_phone_response: d
-                .required(play_on_phone_response, "PlayOnPhoneResponse")?,
-        })
-    }
-}
-
-impl xml::Encode for PlayOnPhoneResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "PlayOnPhoneResponse", &self.play_on_phone_response)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for PlayOnPhoneResponse {
@@ -692,28 +347,9 @@ impl xml::Element for PlayOnPhoneResponse {
 }
 
 /// Gives the caller a new random PIN and mails it to them. A failure comes back as a SOAP fault.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResetPin;
-
-impl xml::Decode for ResetPin {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        d.empty().map(|()| Self)
-    }
-}
-
-impl xml::Encode for ResetPin {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.end();
-        Ok(())
-    }
-}
 
 impl xml::Element for ResetPin {
     const NAMESPACE: &'static str = NAMESPACE;
@@ -727,28 +363,9 @@ impl ::ews_um::Operation for ResetPin {
 }
 
 /// Confirms that a new PIN was set and mailed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResetPinResponse;
-
-impl xml::Decode for ResetPinResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        d.empty().map(|()| Self)
-    }
-}
-
-impl xml::Encode for ResetPinResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.end();
-        Ok(())
-    }
-}
 
 impl xml::Element for ResetPinResponse {
     const NAMESPACE: &'static str = NAMESPACE;
@@ -756,40 +373,12 @@ impl xml::Element for ResetPinResponse {
 }
 
 /// Turns mail about missed calls on or off.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetMissedCallNotificationEnabled {
     /// `true` to be mailed about missed calls.
+    #[xml(element = "status", ns = NAMESPACE)]
     pub status: bool,
-}
-
-impl xml::Decode for SetMissedCallNotificationEnabled {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut status = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "status") => d.decode_once(&mut status, &child)?,
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            status: d.required(status, "status")?,
-        })
-    }
-}
-
-impl xml::Encode for SetMissedCallNotificationEnabled {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "status", &self.status)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for SetMissedCallNotificationEnabled {
@@ -804,28 +393,9 @@ impl ::ews_um::Operation for SetMissedCallNotificationEnabled {
 }
 
 /// Confirms the change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetMissedCallNotificationEnabledResponse;
-
-impl xml::Decode for SetMissedCallNotificationEnabledResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        d.empty().map(|()| Self)
-    }
-}
-
-impl xml::Encode for SetMissedCallNotificationEnabledResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.end();
-        Ok(())
-    }
-}
 
 impl xml::Element for SetMissedCallNotificationEnabledResponse {
     const NAMESPACE: &'static str = NAMESPACE;
@@ -833,40 +403,12 @@ impl xml::Element for SetMissedCallNotificationEnabledResponse {
 }
 
 /// Turns the out-of-office greeting on or off.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetOofStatus {
     /// `true` to play the out-of-office greeting to callers.
+    #[xml(element = "status", ns = NAMESPACE)]
     pub status: bool,
-}
-
-impl xml::Decode for SetOofStatus {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut status = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "status") => d.decode_once(&mut status, &child)?,
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            status: d.required(status, "status")?,
-        })
-    }
-}
-
-impl xml::Encode for SetOofStatus {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "status", &self.status)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for SetOofStatus {
@@ -881,28 +423,9 @@ impl ::ews_um::Operation for SetOofStatus {
 }
 
 /// Confirms the change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetOofStatusResponse;
-
-impl xml::Decode for SetOofStatusResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        d.empty().map(|()| Self)
-    }
-}
-
-impl xml::Encode for SetOofStatusResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.end();
-        Ok(())
-    }
-}
 
 impl xml::Element for SetOofStatusResponse {
     const NAMESPACE: &'static str = NAMESPACE;
@@ -910,42 +433,12 @@ impl xml::Element for SetOofStatusResponse {
 }
 
 /// Sets the number PlayOnPhone dials by default.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetPlayOnPhoneDialString {
     /// The new default number.
+    #[xml(element = "dialString", ns = NAMESPACE, alias = "DialString")]
     pub dial_string: String,
-}
-
-impl xml::Decode for SetPlayOnPhoneDialString {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut dial_string = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "dialString" | "DialString") => {
-                    d.decode_once(&mut dial_string, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            dial_string: d.required(dial_string, "dialString")?,
-        })
-    }
-}
-
-impl xml::Encode for SetPlayOnPhoneDialString {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "dialString", &self.dial_string)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for SetPlayOnPhoneDialString {
@@ -960,28 +453,9 @@ impl ::ews_um::Operation for SetPlayOnPhoneDialString {
 }
 
 /// Confirms the change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetPlayOnPhoneDialStringResponse;
-
-impl xml::Decode for SetPlayOnPhoneDialStringResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        d.empty().map(|()| Self)
-    }
-}
-
-impl xml::Encode for SetPlayOnPhoneDialStringResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.end();
-        Ok(())
-    }
-}
 
 impl xml::Element for SetPlayOnPhoneDialStringResponse {
     const NAMESPACE: &'static str = NAMESPACE;
@@ -989,42 +463,12 @@ impl xml::Element for SetPlayOnPhoneDialStringResponse {
 }
 
 /// Chooses the folder whose messages are read out when the user calls in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetTelephoneAccessFolderEmail {
     /// The folder's MAPI id, base64-encoded.
+    #[xml(element = "base64FolderId", ns = NAMESPACE, alias = "base64FolderID")]
     pub base64_folder_id: String,
-}
-
-impl xml::Decode for SetTelephoneAccessFolderEmail {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut base64_folder_id = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "base64FolderId" | "base64FolderID") => {
-                    d.decode_once(&mut base64_folder_id, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            base64_folder_id: d.required(base64_folder_id, "base64FolderId")?,
-        })
-    }
-}
-
-impl xml::Encode for SetTelephoneAccessFolderEmail {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "base64FolderId", &self.base64_folder_id)?;
-        e.end();
-        Ok(())
-    }
 }
 
 impl xml::Element for SetTelephoneAccessFolderEmail {
@@ -1039,28 +483,9 @@ impl ::ews_um::Operation for SetTelephoneAccessFolderEmail {
 }
 
 /// Confirms the change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetTelephoneAccessFolderEmailResponse;
-
-impl xml::Decode for SetTelephoneAccessFolderEmailResponse {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        d.empty().map(|()| Self)
-    }
-}
-
-impl xml::Encode for SetTelephoneAccessFolderEmailResponse {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.end();
-        Ok(())
-    }
-}
 
 impl xml::Element for SetTelephoneAccessFolderEmailResponse {
     const NAMESPACE: &'static str = NAMESPACE;
@@ -1068,46 +493,15 @@ impl xml::Element for SetTelephoneAccessFolderEmailResponse {
 }
 
 /// The state of a call placed by PlayOnPhone or PlayOnPhoneGreeting, and why it reached that state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UmCallInfo {
     /// Where the call is in its life cycle.
+    #[xml(element = "CallState", ns = NAMESPACE)]
     pub call_state: UmCallState,
     /// Why the call is in its current state; `None` while nothing went wrong.
+    #[xml(element = "EventCause", ns = NAMESPACE)]
     pub event_cause: UmEventCause,
-}
-
-impl xml::Decode for UmCallInfo {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut call_state = None;
-        let mut event_cause = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "CallState") => d.decode_once(&mut call_state, &child)?,
-                (NAMESPACE, "EventCause") => d.decode_once(&mut event_cause, &child)?,
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            call_state: d.required(call_state, "CallState")?,
-            event_cause: d.required(event_cause, "EventCause")?,
-        })
-    }
-}
-
-impl xml::Encode for UmCallInfo {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "CallState", &self.call_state)?;
-        e.element(NAMESPACE, "EventCause", &self.event_cause)?;
-        e.end();
-        Ok(())
-    }
 }
 
 /// The life-cycle state of a UM call.
@@ -1169,85 +563,22 @@ pub enum UmGreetingType {
 }
 
 /// The caller's Unified Messaging settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UmProperties {
     /// Whether the out-of-office greeting is played to callers.
+    #[xml(element = "OofStatus", ns = NAMESPACE)]
     pub oof_status: bool,
     /// Whether the user is mailed about missed calls.
+    #[xml(element = "MissedCallNotificationEnabled", ns = NAMESPACE)]
     pub missed_call_notification_enabled: bool,
     /// The number PlayOnPhone dials when the request names none.
+    #[xml(element = "PlayOnPhoneDialString", ns = NAMESPACE)]
     pub play_on_phone_dial_string: String,
     /// The numbers the user dials to reach their mailbox by phone.
+    #[xml(element = "TelephoneAccessNumbers", ns = NAMESPACE)]
     pub telephone_access_numbers: String,
     /// The base64 MAPI id of the folder whose messages are read out over the phone.
+    #[xml(element = "TelephoneAccessFolderEmail", ns = NAMESPACE)]
     pub telephone_access_folder_email: String,
-}
-
-impl xml::Decode for UmProperties {
-    fn decode(d: &mut xml::Decoder<'_>, _: &xml::Start<'_>) -> xml::DecodeResult<Self> {
-        let mut oof_status = None;
-        let mut missed_call_notification_enabled = None;
-        let mut play_on_phone_dial_string = None;
-        let mut telephone_access_numbers = None;
-        let mut telephone_access_folder_email = None;
-        while let Some(child) = d.next_child()? {
-            match child.name() {
-                (NAMESPACE, "OofStatus") => d.decode_once(&mut oof_status, &child)?,
-                (NAMESPACE, "MissedCallNotificationEnabled") => {
-                    d.decode_once(&mut missed_call_notification_enabled, &child)?
-                }
-                (NAMESPACE, "PlayOnPhoneDialString") => {
-                    d.decode_once(&mut play_on_phone_dial_string, &child)?
-                }
-                (NAMESPACE, "TelephoneAccessNumbers") => {
-                    d.decode_once(&mut telephone_access_numbers, &child)?
-                }
-                (NAMESPACE, "TelephoneAccessFolderEmail") => {
-                    d.decode_once(&mut telephone_access_folder_email, &child)?
-                }
-                _ => return Err(d.unexpected(&child)),
-            }
-        }
-        Ok(Self {
-            oof_status: d.required(oof_status, "OofStatus")?,
-            missed_call_notification_enabled: d
-                .required(
-                    missed_call_notification_enabled,
-                    "MissedCallNotificationEnabled",
-                )?,
-            play_on_phone_dial_string: d
-                .required(play_on_phone_dial_string, "PlayOnPhoneDialString")?,
-            telephone_access_numbers: d
-                .required(telephone_access_numbers, "TelephoneAccessNumbers")?,
-            telephone_access_folder_email: d
-                .required(telephone_access_folder_email, "TelephoneAccessFolderEmail")?,
-        })
-    }
-}
-
-impl xml::Encode for UmProperties {
-    fn encode(
-        &self,
-        e: &mut xml::Encoder,
-        ns: &'static str,
-        name: &'static str,
-    ) -> xml::EncodeResult {
-        e.start(ns, name);
-        e.element(NAMESPACE, "OofStatus", &self.oof_status)?;
-        e.element(
-            NAMESPACE,
-            "MissedCallNotificationEnabled",
-            &self.missed_call_notification_enabled,
-        )?;
-        e.element(NAMESPACE, "PlayOnPhoneDialString", &self.play_on_phone_dial_string)?;
-        e.element(NAMESPACE, "TelephoneAccessNumbers", &self.telephone_access_numbers)?;
-        e.element(
-            NAMESPACE,
-            "TelephoneAccessFolderEmail",
-            &self.telephone_access_folder_email,
-        )?;
-        e.end();
-        Ok(())
-    }
 }

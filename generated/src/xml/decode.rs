@@ -124,8 +124,13 @@ impl<'s> Attr<'s, '_> {
 
     /// The value parsed as `T`; an error names the attribute and element.
     pub fn value<T: SimpleType>(self) -> Result<T, DecodeError> {
+        self.parse()
+    }
+
+    /// The value parsed as `T`, leaving the attribute as it is.
+    pub fn parse<T: SimpleType>(&self) -> Result<T, DecodeError> {
         let local = self.local;
-        T::parse(self.value).map_err(|reason| {
+        T::parse(Cow::Borrowed(&self.value)).map_err(|reason| {
             self.decoder.error_at(
                 self.element.pos,
                 self.element.depth,
@@ -389,6 +394,51 @@ impl<'a> Decoder<'a> {
                 &format!("prefix {prefix:?} of {value:?} is not declared"),
             )),
         }
+    }
+
+    /// The type `start` names for itself with `xsi:type`, as `(namespace,
+    /// local name)`; `None` without one.
+    pub fn xsi_type(&self, start: &Start<'_>) -> Result<Option<(String, String)>, DecodeError> {
+        for attr in self.attributes(start) {
+            let attr = attr?;
+            if attr.name() == (super::XSI_NS, "type") {
+                let qname = super::collapse(attr.text()).map_err(|e| self.invalid(start, &format!("xsi:type: {e}")))?;
+                let (ns, local) = self.resolve_qname(start, qname)?;
+                return Ok(Some((ns, local.to_owned())));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Whether `start` says it has no value (`xsi:nil="true"`).
+    pub fn is_nil(&self, start: &Start<'_>) -> Result<bool, DecodeError> {
+        for attr in self.attributes(start) {
+            let attr = attr?;
+            if attr.name() == (super::XSI_NS, "nil") {
+                return attr.value();
+            }
+        }
+        Ok(false)
+    }
+
+    /// Decodes a nillable element: `None` when it is `xsi:nil` (and then
+    /// empty).
+    pub fn decode_nillable<T: super::Decode>(
+        &mut self,
+        start: &Start<'_>,
+    ) -> Result<Option<T>, DecodeError> {
+        if self.is_nil(start)? {
+            self.empty()?;
+            return Ok(None);
+        }
+        T::decode(self, start).map(Some)
+    }
+
+    /// The error for an element whose `xsi:type` is not its declared type
+    /// or one derived from it.
+    pub fn unknown_type(&self, start: &Start<'_>, ns: &str, local: &str, declared: &str) -> DecodeError {
+        let name = if ns.is_empty() { local.to_owned() } else { format!("{{{ns}}}{local}") };
+        self.invalid(start, &format!("xsi:type {name} is not {declared} or a type derived from it"))
     }
 
     /// The attributes of `start`, namespace-resolved, without `xmlns`

@@ -18,6 +18,8 @@ pub struct Encoder {
     open: SmallVec<[Open; 8]>,
     /// The last start tag is still open (`<a x="1"`), awaiting `>` or `/>`.
     in_start_tag: bool,
+    /// The `xsi:type` the next element written is to name.
+    xsi_type: Option<(&'static str, &'static str)>,
 }
 
 struct Open {
@@ -42,6 +44,7 @@ impl Encoder {
             out,
             open: SmallVec::new(),
             in_start_tag: false,
+            xsi_type: None,
         }
     }
 
@@ -60,11 +63,48 @@ impl Encoder {
         if !std::ptr::eq(ns, inherited) && ns != inherited {
             self.namespace_attr("xmlns", ns);
         }
+        if let Some((type_ns, type_name)) = self.xsi_type.take() {
+            self.namespace_attr("xmlns:xsi", super::XSI_NS);
+            // An unprefixed name is in the default namespace: the element's.
+            if type_ns == ns {
+                self.out.extend_from_slice(b" xsi:type=\"");
+            } else {
+                self.namespace_attr("xmlns:xt", type_ns);
+                self.out.extend_from_slice(b" xsi:type=\"xt:");
+            }
+            self.out.extend_from_slice(type_name.as_bytes());
+            self.out.push(b'"');
+        }
         self.open.push(Open {
             prefix: "",
             local,
             default_ns: ns,
         });
+    }
+
+    /// Makes the next element written name its type, `{ns}name`, with
+    /// `xsi:type`: a type derived from the one the schema declares for it.
+    pub fn xsi_type(&mut self, ns: &'static str, name: &'static str) {
+        self.xsi_type = Some((ns, name));
+    }
+
+    /// Writes a nillable element: `xsi:nil="true"` for `None`.
+    pub fn nillable<T: super::Encode>(
+        &mut self,
+        ns: &'static str,
+        local: &'static str,
+        value: &Option<T>,
+    ) -> Result<(), EncodeError> {
+        match value {
+            Some(value) => value.encode(self, ns, local),
+            None => {
+                self.start(ns, local);
+                self.namespace_attr("xmlns:xsi", super::XSI_NS);
+                self.out.extend_from_slice(b" xsi:nil=\"true\"");
+                self.end();
+                Ok(())
+            }
+        }
     }
 
     /// Opens element `prefix:local`; the caller declares the prefix.
@@ -111,19 +151,19 @@ impl Encoder {
     }
 
     /// Adds attributes kept from a decoded document, declaring a prefix for
-    /// each namespace. `declared` names the element's own (unqualified)
+    /// each namespace. `declared` tells the element's own (unqualified)
     /// attributes, which a kept one may not repeat; nor may it be a
     /// namespace declaration or have a name that is not an XML name.
     pub fn any_attributes(
         &mut self,
         attributes: &[AnyAttribute],
-        declared: &[&str],
+        declared: impl Fn(&str) -> bool,
     ) -> Result<(), EncodeError> {
         for (i, attr) in attributes.iter().enumerate() {
             let repeated = attributes[..i]
                 .iter()
                 .any(|a| a.namespace == attr.namespace && a.name == attr.name)
-                || (attr.namespace.is_empty() && declared.contains(&attr.name.as_str()));
+                || (attr.namespace.is_empty() && declared(&attr.name));
             if !is_ncname(&attr.name)
                 || attr.namespace == XMLNS_NS
                 || (attr.namespace.is_empty() && attr.name == "xmlns")
@@ -423,7 +463,7 @@ mod tests {
         };
         let mut e = Encoder::new();
         e.start("", "A");
-        e.any_attributes(&[attr("urn:s", "mustUnderstand")], &["Version"])
+        e.any_attributes(&[attr("urn:s", "mustUnderstand")], |n| n == "Version")
             .unwrap();
         for bad in [
             attr("", r#"x="1"/><B"#),
@@ -434,7 +474,7 @@ mod tests {
             attr("urn:s", "q:r"),
         ] {
             assert!(
-                e.any_attributes(std::slice::from_ref(&bad), &["Version"])
+                e.any_attributes(std::slice::from_ref(&bad), |n| n == "Version")
                     .is_err(),
                 "{bad:?}"
             );

@@ -5,6 +5,7 @@
 //! Generated modules refer to it as `::ews_um::xml`, so they compile both
 //! inside this crate and in any crate that depends on `ews-um`.
 
+mod content;
 mod decode;
 mod encode;
 mod raw;
@@ -13,9 +14,10 @@ mod simple;
 use std::borrow::Cow;
 
 pub use crate::error::{DecodeError, EncodeError};
+pub use content::{Choice, Content, List, XSI_NS, decode_content, encode_content};
 pub use decode::{Attr, Decoder, Node, Start};
 pub use encode::Encoder;
-pub use ews_um_derive::SimpleEnum;
+pub use ews_um_derive::{Choice, ComplexType, Derived, SimpleEnum, Union};
 pub use raw::{AnyAttribute, RawXml};
 pub use simple::collapse;
 

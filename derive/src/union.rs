@@ -1,0 +1,56 @@
+//! `Union`: a simple type whose values are those of several member types.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{Data, DeriveInput, Fields};
+
+pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let name = &input.ident;
+    let Data::Enum(data) = &input.data else {
+        return Err(syn::Error::new(
+            Span::call_site(),
+            "Union derives for enums only",
+        ));
+    };
+    let mut variants = Vec::new();
+    for variant in &data.variants {
+        match &variant.fields {
+            Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                variants.push((&variant.ident, &fields.unnamed[0].ty));
+            }
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    variant,
+                    "a variant holds one value of a member type",
+                ));
+            }
+        }
+    }
+    let x = quote!(::ews_um::xml);
+    let tries = variants.iter().map(|(ident, ty)| {
+        quote! {
+            match <#ty as #x::SimpleType>::parse(::std::borrow::Cow::Borrowed(&text)) {
+                Ok(value) => return Ok(Self::#ident(value)),
+                Err(reason) => reasons.push(reason),
+            }
+        }
+    });
+    let texts = variants
+        .iter()
+        .map(|(ident, _)| quote!(Self::#ident(value) => #x::SimpleType::text(value),));
+    Ok(quote! {
+        impl #x::SimpleType for #name {
+            fn parse(text: #x::Text<'_>) -> #x::ParseResult<Self> {
+                let mut reasons = ::std::vec::Vec::new();
+                #(#tries)*
+                Err(format!("no member type of the union accepts it: {}", reasons.join("; ")))
+            }
+
+            fn text(&self) -> #x::Text<'_> {
+                match self {
+                    #(#texts)*
+                }
+            }
+        }
+    })
+}

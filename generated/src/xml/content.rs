@@ -1,0 +1,143 @@
+//! What generated complex types, choices and derived-type enums share: the
+//! decoding loop over attributes and children, the writing of members, and
+//! the `xsi:type`/`xsi:nil` conventions. The `ews-um-derive` derives
+//! implement these traits; the loops themselves exist once, here.
+
+use super::{Attr, DecodeResult, Decoder, EncodeResult, Encoder, SimpleType, Start, Text};
+
+/// The XML Schema instance namespace (`xsi:type`, `xsi:nil`).
+pub const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// The members of a complex type, read one attribute or child element at a
+/// time, so that a type extending it (and the derive) reuses its decoding
+/// rather than repeating it.
+pub trait Content: Sized {
+    /// The members read so far.
+    type Partial: Default;
+
+    /// Takes `attr` if the type declares it (or keeps undeclared ones);
+    /// `Ok(false)` leaves it to the caller.
+    fn attribute(partial: &mut Self::Partial, attr: &Attr<'_, '_>) -> DecodeResult<bool>;
+
+    /// Takes the child element `child` if the type has a place for it;
+    /// `Ok(false)` leaves it, unread, to the caller.
+    fn child(
+        partial: &mut Self::Partial,
+        d: &mut Decoder<'_>,
+        child: &Start<'_>,
+    ) -> DecodeResult<bool>;
+
+    /// Reads the element's content after its attributes: child elements, one
+    /// at a time through [`Content::child`] (a type with text content reads
+    /// its text instead).
+    fn content(
+        partial: &mut Self::Partial,
+        d: &mut Decoder<'_>,
+        _start: &Start<'_>,
+    ) -> DecodeResult<()> {
+        while let Some(child) = d.next_child()? {
+            if !Self::child(partial, d, &child)? {
+                return Err(d.unexpected(&child));
+            }
+        }
+        Ok(())
+    }
+
+    /// The value, once the element is read: errors name what is missing.
+    fn finish(partial: Self::Partial, d: &Decoder<'_>, start: &Start<'_>) -> DecodeResult<Self>;
+
+    /// Whether the type (or a base) declares the unqualified attribute
+    /// `name`: kept attributes of that name are not written again.
+    fn declares_attribute(name: &str) -> bool;
+
+    /// Writes the attributes, the bases' first.
+    fn encode_attributes(&self, e: &mut Encoder) -> EncodeResult;
+
+    /// Writes the content, the bases' first.
+    fn encode_content(&self, e: &mut Encoder) -> EncodeResult;
+}
+
+/// Decodes the element `start` as the complex type `T`. `xsi:` attributes
+/// are the decoder's business, never a member.
+pub fn decode_content<T: Content>(d: &mut Decoder<'_>, start: &Start<'_>) -> DecodeResult<T> {
+    let mut partial = T::Partial::default();
+    for attr in d.attributes(start) {
+        let attr = attr?;
+        if attr.name().0 != XSI_NS {
+            T::attribute(&mut partial, &attr)?;
+        }
+    }
+    T::content(&mut partial, d, start)?;
+    T::finish(partial, d, start)
+}
+
+/// Writes `value` as the element `{ns}name`.
+pub fn encode_content<T: Content>(
+    value: &T,
+    e: &mut Encoder,
+    ns: &'static str,
+    name: &'static str,
+) -> EncodeResult {
+    e.start(ns, name);
+    value.encode_attributes(e)?;
+    value.encode_content(e)?;
+    e.end();
+    Ok(())
+}
+
+/// One of several elements (an `xs:choice`, or a substitution group),
+/// told apart by element name.
+pub trait Choice: Sized {
+    /// The elements it can be, for messages ("A, B or C").
+    const EXPECTED: &'static str;
+
+    /// Decodes `child` if its name is one of the alternatives'; `Ok(None)`
+    /// leaves it, unread, to the caller.
+    fn decode_choice(d: &mut Decoder<'_>, child: &Start<'_>) -> DecodeResult<Option<Self>>;
+
+    /// Writes the alternative held, as its element.
+    fn encode_choice(&self, e: &mut Encoder) -> EncodeResult;
+}
+
+/// The values of a list type (`xs:list`): items separated by white space.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct List<T>(pub Vec<T>);
+
+impl<T> From<Vec<T>> for List<T> {
+    fn from(items: Vec<T>) -> Self {
+        Self(items)
+    }
+}
+
+impl<T> std::ops::Deref for List<T> {
+    type Target = Vec<T>;
+
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T: SimpleType> SimpleType for List<T> {
+    fn parse(text: Text<'_>) -> Result<Self, String> {
+        text.split([' ', '\t', '\n', '\r'])
+            .filter(|item| !item.is_empty())
+            .map(|item| T::parse(Text::Borrowed(item)))
+            .collect::<Result<Vec<T>, String>>()
+            .map(Self)
+    }
+
+    fn text(&self) -> Text<'_> {
+        match self.0.as_slice() {
+            [one] => one.text(),
+            items => Text::Owned(
+                items
+                    .iter()
+                    .map(|item| item.text())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        }
+    }
+}

@@ -7,7 +7,60 @@ use quote::{ToTokens, format_ident, quote};
 
 use crate::model::*;
 
+/// The whole module as one file.
 pub fn module(module: &Module) -> TokenStream {
+    let head = head(module);
+    let types = types(module, |_| true);
+    quote!(#head #types)
+}
+
+/// The module as a directory: `mod.rs` with the namespaces and the enum of
+/// top-level elements, and a submodule per schema file holding the types it
+/// declares, all re-exported. Returns `mod.rs` and `(submodule, code)`s.
+pub fn module_files(module: &Module) -> (TokenStream, Vec<(String, TokenStream)>) {
+    let mut files: Vec<&str> = module
+        .types
+        .iter()
+        .map(|t| t.file.as_str())
+        .filter(|f| !f.is_empty())
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    let parts: Vec<(String, TokenStream)> = files
+        .iter()
+        .map(|file| {
+            let types = types(module, |t| t.file == *file);
+            let code = quote! {
+                use super::*;
+                use ::ews_um::xml;
+                #types
+            };
+            (submodule_name(file), code)
+        })
+        .collect();
+    let head = head(module);
+    let unfiled = types(module, |t| t.file.is_empty());
+    let mods = parts.iter().map(|(name, _)| {
+        let name = ident(name);
+        quote!(mod #name; pub use #name::*;)
+    });
+    (quote!(#head #(#mods)* #unfiled), parts)
+}
+
+/// The Rust module a schema file's types go to (never `xml`, the
+/// runtime's name in generated code).
+fn submodule_name(file: &str) -> String {
+    let name = crate::naming::field_name(file);
+    if name == "xml" {
+        "xml_types".to_owned()
+    } else {
+        name
+    }
+}
+
+/// What every module starts with: the runtime, the namespaces, the enum of
+/// top-level elements.
+fn head(module: &Module) -> TokenStream {
     let namespaces = module.namespaces.iter().map(|(name, uri)| {
         let name = ident(name);
         let doc = doc_attrs(&format!("The namespace `{uri}`."));
@@ -16,11 +69,20 @@ pub fn module(module: &Module) -> TokenStream {
             pub const #name: &str = #uri;
         }
     });
+    let message = Emitter { module }.message_enum();
+    quote! {
+        use ::ews_um::xml;
+        #(#namespaces)*
+        #message
+    }
+}
+
+/// The types `keep` picks, each followed by what it implements as a
+/// top-level element and as an operation, so that one place tells all
+/// about it.
+fn types(module: &Module, keep: impl Fn(&TypeDef) -> bool) -> TokenStream {
     let emitter = Emitter { module };
-    let message = emitter.message_enum();
-    // Each type is followed by what it implements as a top-level element
-    // and as an operation, so that one place tells all about it.
-    let types = module.types.iter().map(|ty| {
+    let types = module.types.iter().filter(|t| keep(t)).map(|ty| {
         let def = emitter.type_def(ty);
         let element = module
             .elements
@@ -34,12 +96,7 @@ pub fn module(module: &Module) -> TokenStream {
             .map(operation);
         quote!(#def #element #operation)
     });
-    quote! {
-        use ::ews_um::xml;
-        #(#namespaces)*
-        #message
-        #(#types)*
-    }
+    quote!(#(#types)*)
 }
 
 struct Emitter<'m> {
@@ -480,7 +537,11 @@ fn operation(op: &OperationDef) -> TokenStream {
 fn field_type(field: &FieldDef) -> TokenStream {
     let ty = rust_type(&field.ty);
     let ty = if field.boxed { quote!(Box<#ty>) } else { ty };
-    let ty = if field.nillable { quote!(Option<#ty>) } else { ty };
+    let ty = if field.nillable {
+        quote!(Option<#ty>)
+    } else {
+        ty
+    };
     match field.occurs {
         Occurs::Required => ty,
         Occurs::Optional => quote!(Option<#ty>),
@@ -512,9 +573,6 @@ fn rust_type(ty: &TypeRef) -> TokenStream {
         },
     }
 }
-
-
-
 
 fn doc_attrs(text: &str) -> TokenStream {
     if text.is_empty() {

@@ -211,8 +211,29 @@ impl Builder {
     pub fn generate(&self) -> Result<String, Error> {
         let loaded = load::load(&self.schemas)?;
         let module = lower::lower(&loaded, &self.options())?;
-        let sources: Vec<String> = self
-            .schemas
+        output::format(emit::module(&module), &self.sources())
+    }
+
+    /// The generated module as the files of directory `dir`: `mod.rs`, and
+    /// a submodule for the types of each schema file.
+    pub fn generate_files(&self, dir: &Path) -> Result<Vec<(PathBuf, String)>, Error> {
+        let loaded = load::load(&self.schemas)?;
+        let module = lower::lower(&loaded, &self.options())?;
+        let sources = self.sources();
+        let (root, parts) = emit::module_files(&module);
+        let mut files = vec![(dir.join("mod.rs"), output::format(root, &sources)?)];
+        for (name, code) in parts {
+            files.push((
+                dir.join(format!("{name}.rs")),
+                output::format(code, &sources)?,
+            ));
+        }
+        Ok(files)
+    }
+
+    /// The schema files as the generated header names them.
+    fn sources(&self) -> Vec<String> {
+        self.schemas
             .iter()
             .map(|p| {
                 let shown = self
@@ -221,8 +242,7 @@ impl Builder {
                     .map_or_else(|| p.clone(), |base| load::relative(p, base));
                 shown.display().to_string().replace('\\', "/")
             })
-            .collect();
-        output::format(emit::module(&module), &sources)
+            .collect()
     }
 
     /// What the generated code does, as text that leaves out documentation:
@@ -297,9 +317,22 @@ impl Builder {
     }
 
     /// Generates and writes the module to `path` atomically: on any error
-    /// the file is left as it was.
+    /// the file is left as it was. A `path` that does not end in `.rs` is a
+    /// directory, written as [`generate_files`](Self::generate_files) says;
+    /// files generated there before that are not generated now are removed.
     pub fn write(&self, path: impl AsRef<Path>) -> Result<(), Error> {
-        let code = self.generate()?;
-        write_atomically(path.as_ref(), &code)
+        let path = path.as_ref();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let code = self.generate()?;
+            return write_atomically(path, &code);
+        }
+        let files = self.generate_files(path)?;
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let stale = output::stale_generated_files(path, &files)?;
+        write_all_atomically(&files)?;
+        for file in stale {
+            std::fs::remove_file(&file).map_err(|e| Error::io(&file, e))?;
+        }
+        Ok(())
     }
 }

@@ -131,6 +131,11 @@ struct Lowering<'l> {
     group_names: HashMap<String, String>,
     /// The element each anonymous type belongs to.
     anonymous: HashMap<TypeIdent, String>,
+    /// The complex type each anonymous choice belongs to, for errors.
+    choice_owners: HashMap<TypeIdent, TypeIdent>,
+    /// Complex types lowered so far: bases are asked for again by every
+    /// type that extends them.
+    structs: HashMap<TypeIdent, StructDef>,
     taken: HashSet<String>,
     /// Types named but not lowered yet.
     queue: Vec<Job>,
@@ -172,6 +177,8 @@ impl<'l> Lowering<'l> {
             derived_names: HashMap::new(),
             group_names: HashMap::new(),
             anonymous: HashMap::new(),
+            choice_owners: HashMap::new(),
+            structs: HashMap::new(),
             taken: HashSet::new(),
             queue: Vec::new(),
             types: Vec::new(),
@@ -252,9 +259,8 @@ impl<'l> Lowering<'l> {
             ));
         }
         let xml_name = ident.name.as_str().to_owned();
-        let docs = format!(
-            "A `{xml_name}`, or a value of a type derived from it, named by `xsi:type`."
-        );
+        let docs =
+            format!("A `{xml_name}`, or a value of a type derived from it, named by `xsi:type`.");
         Ok(TypeDef {
             rust_name,
             xml_name: xml_name.clone(),
@@ -294,7 +300,11 @@ impl<'l> Lowering<'l> {
                     match &dynamic.type_ {
                         Some(type_) => type_.clone(),
                         None => {
-                            return Err(self.unsupported(ident, "element", "a head element without a type"));
+                            return Err(self.unsupported(
+                                ident,
+                                "element",
+                                "a head element without a type",
+                            ));
                         }
                     }
                 }
@@ -322,7 +332,11 @@ impl<'l> Lowering<'l> {
         for (ident, value) in values {
             let meta = &self.loaded.types.items[ident];
             let rust_name = match value {
-                TypeRef::Named(rust_name) if !shared.contains(&TypeRef::Named(rust_name.clone())) => rust_name,
+                TypeRef::Named(rust_name)
+                    if !shared.contains(&TypeRef::Named(rust_name.clone())) =>
+                {
+                    rust_name
+                }
                 // A built-in type, or one several elements share, gets a
                 // type of its own to be the element.
                 value => {
@@ -437,7 +451,12 @@ impl<'l> Lowering<'l> {
         }
     }
 
-    fn list_of(&self, item: TypeRef, ident: &TypeIdent, owner: &TypeIdent) -> Result<TypeRef, Error> {
+    fn list_of(
+        &self,
+        item: TypeRef,
+        ident: &TypeIdent,
+        owner: &TypeIdent,
+    ) -> Result<TypeRef, Error> {
         match item {
             TypeRef::List(_) | TypeRef::AnyElement => Err(self.unsupported(
                 if self.is_located(ident) { ident } else { owner },
@@ -546,8 +565,19 @@ impl<'l> Lowering<'l> {
     /// base, which becomes the first field (unless it has no members). A
     /// restriction keeps what it declares itself, and no base field.
     fn struct_def(&mut self, ident: &TypeIdent, complex: &ComplexMeta) -> Result<StructDef, Error> {
+        if let Some(def) = self.structs.get(ident) {
+            return Ok(def.clone());
+        }
         if complex.is_mixed {
             return Err(self.unsupported(ident, "mixed", "mixed content"));
+        }
+        // The base first: what it declares is named after it, not after the
+        // first type that extends it.
+        if let Base::Extension(base) = &complex.base
+            && let Some(MetaTypeVariant::ComplexType(base_complex)) =
+                self.loaded.types.items.get(base).map(|m| &m.variant)
+        {
+            self.struct_def(base, base_complex)?;
         }
         let mut def = StructDef::default();
         for attribute in complex.attributes.iter() {
@@ -570,7 +600,11 @@ impl<'l> Lowering<'l> {
             };
             match &self.loaded.types.items[content].variant {
                 MetaTypeVariant::Sequence(group) | MetaTypeVariant::All(group) => {
-                    self.particles(ident, group, outer, &mut def.fields)?;
+                    self.particles(ident, group, outer, None, &mut def.fields)?;
+                }
+                // A choice of one is a sequence of one.
+                MetaTypeVariant::Choice(group) if group.elements.len() == 1 => {
+                    self.particles(ident, group, outer, None, &mut def.fields)?;
                 }
                 MetaTypeVariant::Choice(group) => {
                     let field = self.choice_field(ident, content, None, group, outer)?;
@@ -595,12 +629,23 @@ impl<'l> Lowering<'l> {
             def.fields
                 .retain(|f| f.choice || f.ty == TypeRef::AnyElement || own.contains(&f.xml_name));
         }
-        let wildcards = def.fields.iter().filter(|f| f.ty == TypeRef::AnyElement).count();
+        // Choices without a name of their own are numbered in the type.
+        let mut choices = 0;
+        for field in def.fields.iter_mut().filter(|f| f.rust_name == "choice") {
+            choices += 1;
+            if choices > 1 {
+                field.rust_name = format!("choice{choices}");
+            }
+        }
+        let wildcards = def
+            .fields
+            .iter()
+            .filter(|f| f.ty == TypeRef::AnyElement)
+            .count();
         if wildcards > 1 {
             return Err(self.unsupported(ident, "xs:any", "more than one element wildcard"));
         }
-        // Field names must be unique in the type, and so must the local
-        // variables that decoding collects every member of the chain in.
+        // Field names must be unique in the type.
         let mut seen = HashSet::new();
         for name in def.member_names() {
             if !seen.insert(name.to_owned()) {
@@ -611,17 +656,20 @@ impl<'l> Lowering<'l> {
                 ));
             }
         }
+        self.structs.insert(ident.clone(), def.clone());
         Ok(def)
     }
 
     /// Adds the elements of a sequence (or `xs:all`) to `fields`, nested
     /// sequences inline, choices as fields of their own. `outer` is how often
-    /// the group itself occurs.
+    /// the group itself occurs; `group_name`, the named group it is, if any
+    /// (which names a choice inside it).
     fn particles(
         &mut self,
         owner: &TypeIdent,
         group: &GroupMeta,
         outer: (usize, MaxOccurs),
+        group_name: Option<&str>,
         fields: &mut Vec<FieldDef>,
     ) -> Result<(), Error> {
         let repeats = outer.1 != MaxOccurs::Bounded(1);
@@ -638,17 +686,30 @@ impl<'l> Lowering<'l> {
                 ElementMetaVariant::Type {
                     type_,
                     mode: ElementMode::Group,
-                } => match &self.loaded.types.items[type_].variant {
-                    MetaTypeVariant::Sequence(inner) | MetaTypeVariant::All(inner) => {
-                        self.particles(owner, inner, occurs, fields)?;
+                } => {
+                    let own_name = element
+                        .ident
+                        .name
+                        .is_named()
+                        .then(|| element.ident.name.as_str());
+                    let name = own_name.or(group_name);
+                    match &self.loaded.types.items[type_].variant {
+                        MetaTypeVariant::Sequence(inner) | MetaTypeVariant::All(inner) => {
+                            self.particles(owner, inner, occurs, name, fields)?;
+                        }
+                        MetaTypeVariant::Choice(inner) if inner.elements.len() == 1 => {
+                            self.particles(owner, inner, occurs, name, fields)?;
+                        }
+                        MetaTypeVariant::Choice(inner) => {
+                            let name = name.map(str::to_owned);
+                            let field = self.choice_field(owner, type_, name, inner, occurs)?;
+                            fields.push(field);
+                        }
+                        _ => {
+                            return Err(self.unsupported(owner, "xs:group", "a group of this kind"));
+                        }
                     }
-                    MetaTypeVariant::Choice(inner) => {
-                        let name = element.ident.name.is_named().then(|| element.ident.name.as_str().to_owned());
-                        let field = self.choice_field(owner, type_, name, inner, occurs)?;
-                        fields.push(field);
-                    }
-                    _ => return Err(self.unsupported(owner, "xs:group", "a group of this kind")),
-                },
+                }
                 _ => {
                     let mut field = self.field(owner, element)?;
                     field.occurs = to_occurs(occurs);
@@ -669,7 +730,14 @@ impl<'l> Lowering<'l> {
         group: &GroupMeta,
         occurs: (usize, MaxOccurs),
     ) -> Result<FieldDef, Error> {
-        let owner_name = self.names.get(owner).cloned().unwrap_or_else(|| naming::type_name(owner.name.as_str()));
+        self.choice_owners
+            .entry(group_ident.clone())
+            .or_insert_with(|| owner.clone());
+        let owner_name = self
+            .names
+            .get(owner)
+            .cloned()
+            .unwrap_or_else(|| naming::type_name(owner.name.as_str()));
         let rust_type = match &group_name {
             Some(name) => match self.group_names.get(name) {
                 Some(rust) => rust.clone(),
@@ -685,12 +753,20 @@ impl<'l> Lowering<'l> {
             }
         };
         // An alternative that repeats makes the choice repeat.
-        let repeats = group.elements.iter().any(|e| e.max_occurs != MaxOccurs::Bounded(1));
-        let occurs = if repeats { combine(occurs, (0, MaxOccurs::Unbounded)) } else { occurs };
+        let repeats = group
+            .elements
+            .iter()
+            .any(|e| e.max_occurs != MaxOccurs::Bounded(1));
+        let occurs = if repeats {
+            combine(occurs, (0, MaxOccurs::Unbounded))
+        } else {
+            occurs
+        };
         let rust_name = match &group_name {
             Some(name) => naming::field_name(name),
             None => "choice".to_owned(),
         };
+
         Ok(FieldDef {
             rust_name,
             namespace: None,
@@ -707,11 +783,31 @@ impl<'l> Lowering<'l> {
 
     /// The alternatives of a choice; a substitution group's head among them
     /// stands for its members.
-    fn choice_variants(&mut self, ident: &TypeIdent, group: &GroupMeta) -> Result<Vec<FieldDef>, Error> {
+    fn choice_variants(
+        &mut self,
+        ident: &TypeIdent,
+        group: &GroupMeta,
+    ) -> Result<Vec<FieldDef>, Error> {
+        // Errors point at the type the choice is part of.
+        let ident = &self
+            .choice_owners
+            .get(ident)
+            .cloned()
+            .unwrap_or_else(|| ident.clone());
         let mut variants = Vec::new();
         for element in group.elements.iter() {
-            if !matches!(element.variant, ElementMetaVariant::Type { mode: ElementMode::Element, .. }) {
-                return Err(self.unsupported(ident, "xs:choice", "a choice of groups or wildcards"));
+            if !matches!(
+                element.variant,
+                ElementMetaVariant::Type {
+                    mode: ElementMode::Element,
+                    ..
+                }
+            ) {
+                return Err(self.unsupported(
+                    ident,
+                    "xs:choice",
+                    "a choice of groups or wildcards",
+                ));
             }
             let field = self.field(ident, element)?;
             self.add_variant(ident, field, &mut variants)?;
@@ -719,11 +815,22 @@ impl<'l> Lowering<'l> {
         Ok(variants)
     }
 
-    fn add_variant(&mut self, ident: &TypeIdent, mut field: FieldDef, variants: &mut Vec<FieldDef>) -> Result<(), Error> {
+    fn add_variant(
+        &mut self,
+        ident: &TypeIdent,
+        mut field: FieldDef,
+        variants: &mut Vec<FieldDef>,
+    ) -> Result<(), Error> {
         if field.choice {
             // A head inside a choice: its members are alternatives too.
-            let TypeRef::Named(head) = &field.ty else { unreachable!("a choice is named") };
-            let head_ident = self.names.iter().find(|(_, n)| *n == head).map(|(i, _)| i.clone());
+            let TypeRef::Named(head) = &field.ty else {
+                unreachable!("a choice is named")
+            };
+            let head_ident = self
+                .names
+                .iter()
+                .find(|(_, n)| *n == head)
+                .map(|(i, _)| i.clone());
             if let Some(head_ident) = head_ident {
                 for member in self.substitutes(&head_ident)? {
                     self.add_variant(ident, member, variants)?;
@@ -733,10 +840,15 @@ impl<'l> Lowering<'l> {
         }
         field.rust_name = naming::type_name(&field.xml_name);
         field.occurs = Occurs::Required;
-        if variants.iter().any(|v: &FieldDef| v.xml_name == field.xml_name && v.namespace == field.namespace) {
+        if variants
+            .iter()
+            .any(|v: &FieldDef| v.xml_name == field.xml_name && v.namespace == field.namespace)
+        {
             return Ok(());
         }
-        field.rust_name = unique(&field.rust_name, |n| variants.iter().any(|v| v.rust_name == n));
+        field.rust_name = unique(&field.rust_name, |n| {
+            variants.iter().any(|v| v.rust_name == n)
+        });
         variants.push(field);
         Ok(())
     }
@@ -761,17 +873,29 @@ impl<'l> Lowering<'l> {
                 Some(member.clone())
             };
             let Some(target) = target else { continue };
-            let nested = matches!(self.loaded.types.items.get(&target).map(|m| &m.variant), Some(MetaTypeVariant::Dynamic(_)));
+            let nested = matches!(
+                self.loaded.types.items.get(&target).map(|m| &m.variant),
+                Some(MetaTypeVariant::Dynamic(_))
+            );
             if nested && &target != head {
                 for inner in self.substitutes(&target)? {
-                    if !variants.iter().any(|v: &FieldDef| v.xml_name == inner.xml_name) {
+                    if !variants
+                        .iter()
+                        .any(|v: &FieldDef| v.xml_name == inner.xml_name)
+                    {
                         variants.push(inner);
                     }
                 }
                 continue;
             }
             let ty = self.type_ref(&target, &name, head)?;
-            let docs = self.loaded.types.items.get(&member).map(|m| docs(&m.documentation)).unwrap_or_default();
+            let docs = self
+                .loaded
+                .types
+                .items
+                .get(&member)
+                .map(|m| docs(&m.documentation))
+                .unwrap_or_default();
             variants.push(FieldDef {
                 rust_name: naming::type_name(&name),
                 namespace: Some(self.namespace(member.ns)),
@@ -786,7 +910,11 @@ impl<'l> Lowering<'l> {
             });
         }
         if variants.is_empty() {
-            return Err(self.unsupported(head, "substitutionGroup", "an abstract head without members"));
+            return Err(self.unsupported(
+                head,
+                "substitutionGroup",
+                "an abstract head without members",
+            ));
         }
         Ok(variants)
     }
@@ -810,9 +938,9 @@ impl<'l> Lowering<'l> {
         def.attributes
             .retain(|a| !base_def.all_attributes().any(|b| b.xml_name == a.xml_name));
         def.fields.retain(|f| {
-            !base_def.all_fields().any(|b| {
-                b.xml_name == f.xml_name && b.namespace == f.namespace && b.ty == f.ty
-            })
+            !base_def
+                .all_fields()
+                .any(|b| b.xml_name == f.xml_name && b.namespace == f.namespace && b.ty == f.ty)
         });
         def.any_attribute &= !base_def.any_attribute;
         let type_name = base.name.as_str();
@@ -1297,7 +1425,9 @@ fn name_namespaces(module: &mut Module, loaded: &Loaded) -> Result<(), Error> {
                 .for_each(rename),
             TypeKind::Derived(def) => {
                 rename(&mut def.namespace);
-                def.variants.iter_mut().for_each(|v| rename(&mut v.namespace));
+                def.variants
+                    .iter_mut()
+                    .for_each(|v| rename(&mut v.namespace));
             }
             _ => {}
         }

@@ -34,16 +34,21 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Write one self-contained module for the named top-level elements and
-    /// everything they reach; it compiles in any crate that depends on ews-um.
+    /// Write one self-contained module for the named top-level elements (or
+    /// all of them) and everything they reach; it compiles in any crate that
+    /// depends on ews-um.
     Emit {
         /// A schema file; the files it includes and imports are read too.
         #[arg(long = "schema", required = true)]
         schemas: Vec<PathBuf>,
-        /// A top-level element to generate [default: every one].
-        #[arg(long = "element")]
+        /// A top-level element to generate.
+        #[arg(long = "element", required_unless_present = "all_elements")]
         elements: Vec<String>,
-        /// The `.rs` file to write.
+        /// Generate every top-level element of the schema files given.
+        #[arg(long, conflicts_with = "elements")]
+        all_elements: bool,
+        /// Where to write: a `.rs` file (one module), or a directory
+        /// (`mod.rs` and a submodule per schema file).
         #[arg(long)]
         out: PathBuf,
     },
@@ -82,6 +87,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         Command::Emit {
             schemas,
             elements,
+            all_elements: _,
             out,
         } => {
             builder(schemas, elements).write(&out)?;

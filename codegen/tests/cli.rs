@@ -85,10 +85,7 @@ fn a_failing_module_leaves_every_file_untouched() {
     let failed = codegen(&config, "generate");
     assert_eq!(failed.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&failed.stderr);
-    assert!(
-        stderr.contains("mixed.xsd:7: mixed in Note"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("mixed.xsd:7: mixed in Note"), "{stderr}");
     assert_eq!(
         std::fs::read_to_string(dir.join("um.rs")).unwrap(),
         "// before\n"

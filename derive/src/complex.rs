@@ -348,9 +348,9 @@ fn impls(name: &Ident, parts: Parts) -> TokenStream {
     } else {
         declares
     };
-    let encode_any = any_attribute.map(|field| {
-        quote!(e.any_attributes(&self.#field, <Self as #x::Content>::declares_attribute)?;)
-    });
+    let encode_any = any_attribute.map(
+        |field| quote!(e.any_attributes(&self.#field, <Self as #x::Content>::declares_attribute)?;),
+    );
     let doc = format!("What decoding a [`{name}`] has read so far.");
     quote! {
         #[doc = #doc]

@@ -29,7 +29,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         let attrs = XmlAttrs::parse(&variant.attrs)?;
         let ident = &variant.ident;
         let Fields::Unnamed(fields) = &variant.fields else {
-            return Err(syn::Error::new_spanned(variant, "a variant holds one value"));
+            return Err(syn::Error::new_spanned(
+                variant,
+                "a variant holds one value",
+            ));
         };
         let boxed = fields
             .unnamed

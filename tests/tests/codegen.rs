@@ -207,7 +207,9 @@ fn includes_and_the_built_in_xml_namespace_resolve() {
         "{code}"
     );
     assert!(
-        code.contains("#[xml(element = \"Note\", ns = N_NAMESPACE, max = 3)]\n    pub note: Vec<Note>,"),
+        code.contains(
+            "#[xml(element = \"Note\", ns = N_NAMESPACE, max = 3)]\n    pub note: Vec<Note>,"
+        ),
         "{code}"
     );
 }

@@ -402,7 +402,8 @@ impl<'a> Decoder<'a> {
         for attr in self.attributes(start) {
             let attr = attr?;
             if attr.name() == (super::XSI_NS, "type") {
-                let qname = super::collapse(attr.text()).map_err(|e| self.invalid(start, &format!("xsi:type: {e}")))?;
+                let qname = super::collapse(attr.text())
+                    .map_err(|e| self.invalid(start, &format!("xsi:type: {e}")))?;
                 let (ns, local) = self.resolve_qname(start, qname)?;
                 return Ok(Some((ns, local.to_owned())));
             }
@@ -436,9 +437,22 @@ impl<'a> Decoder<'a> {
 
     /// The error for an element whose `xsi:type` is not its declared type
     /// or one derived from it.
-    pub fn unknown_type(&self, start: &Start<'_>, ns: &str, local: &str, declared: &str) -> DecodeError {
-        let name = if ns.is_empty() { local.to_owned() } else { format!("{{{ns}}}{local}") };
-        self.invalid(start, &format!("xsi:type {name} is not {declared} or a type derived from it"))
+    pub fn unknown_type(
+        &self,
+        start: &Start<'_>,
+        ns: &str,
+        local: &str,
+        declared: &str,
+    ) -> DecodeError {
+        let name = if ns.is_empty() {
+            local.to_owned()
+        } else {
+            format!("{{{ns}}}{local}")
+        };
+        self.invalid(
+            start,
+            &format!("xsi:type {name} is not {declared} or a type derived from it"),
+        )
     }
 
     /// The attributes of `start`, namespace-resolved, without `xmlns`

@@ -265,7 +265,7 @@ impl Emitter<'_> {
         let is_abstract = def.base.is_none().then(|| quote!(, abstract));
         let base = def.base.as_ref().map(|base| {
             let variant = ident(base);
-            let doc = doc_attrs(&format!("A `{declared}` itself."));
+            let doc = doc_attrs(&format!("`{declared}` itself (no `xsi:type`)."));
             quote!(#doc #[xml(base)] #variant(Box<#variant>),)
         });
         let variants = def.variants.iter().map(|v| {
@@ -385,7 +385,7 @@ impl Emitter<'_> {
         let variant = |e: &ElementDef| ident(e.alias.as_ref().unwrap_or(&e.rust_name));
         let variants = elements.iter().map(|e| {
             let (variant, ty) = (variant(e), ident(&e.rust_name));
-            let doc = doc_attrs(&format!("A `{}` element.", e.xml_name));
+            let doc = doc_attrs(&format!("The `{}` element.", e.xml_name));
             quote!(#doc #variant(#ty),)
         });
         let decode_arms = elements.iter().map(|e| {

@@ -133,6 +133,8 @@ struct Lowering<'l> {
     anonymous: HashMap<TypeIdent, String>,
     /// The complex type each anonymous choice belongs to, for errors.
     choice_owners: HashMap<TypeIdent, TypeIdent>,
+    /// How many anonymous choices each complex type has named.
+    choice_counts: HashMap<TypeIdent, usize>,
     /// Complex types lowered so far: bases are asked for again by every
     /// type that extends them.
     structs: HashMap<TypeIdent, StructDef>,
@@ -179,6 +181,7 @@ impl<'l> Lowering<'l> {
             anonymous: HashMap::new(),
             choice_owners: HashMap::new(),
             structs: HashMap::new(),
+            choice_counts: HashMap::new(),
             taken: HashSet::new(),
             queue: Vec::new(),
             types: Vec::new(),
@@ -706,7 +709,11 @@ impl<'l> Lowering<'l> {
                             fields.push(field);
                         }
                         _ => {
-                            return Err(self.unsupported(owner, "xs:group", "a group of this kind"));
+                            return Err(self.unsupported(
+                                owner,
+                                "xs:group",
+                                "a group of this kind",
+                            ));
                         }
                     }
                 }
@@ -747,10 +754,21 @@ impl<'l> Lowering<'l> {
                     rust
                 }
             },
-            None => {
-                let stem = owner_name.strip_suffix("Type").unwrap_or(&owner_name);
-                self.name_of(group_ident, &format!("{stem}Choice"))
-            }
+            None => match self.names.get(group_ident) {
+                Some(name) => name.clone(),
+                // `ReachChoice`, `ReachChoice2`… as the fields are numbered.
+                None => {
+                    let count = self.choice_counts.entry(owner.clone()).or_default();
+                    *count += 1;
+                    let number = if *count > 1 {
+                        count.to_string()
+                    } else {
+                        String::new()
+                    };
+                    let stem = owner_name.strip_suffix("Type").unwrap_or(&owner_name);
+                    self.name_of(group_ident, &format!("{stem}Choice{number}"))
+                }
+            },
         };
         // An alternative that repeats makes the choice repeat.
         let repeats = group

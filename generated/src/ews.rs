@@ -13,21 +13,21 @@ pub const T_NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/20
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum Message {
-    /// A `DisconnectPhoneCall` element.
+    /// The `DisconnectPhoneCall` element.
     DisconnectPhoneCall(DisconnectPhoneCallType),
-    /// A `DisconnectPhoneCallResponse` element.
+    /// The `DisconnectPhoneCallResponse` element.
     DisconnectPhoneCallResponse(DisconnectPhoneCallResponseMessageType),
-    /// A `GetPhoneCallInformation` element.
+    /// The `GetPhoneCallInformation` element.
     GetPhoneCallInformation(GetPhoneCallInformationType),
-    /// A `GetPhoneCallInformationResponse` element.
+    /// The `GetPhoneCallInformationResponse` element.
     GetPhoneCallInformationResponse(GetPhoneCallInformationResponseMessageType),
-    /// A `PlayOnPhone` element.
+    /// The `PlayOnPhone` element.
     PlayOnPhone(PlayOnPhoneType),
-    /// A `PlayOnPhoneResponse` element.
+    /// The `PlayOnPhoneResponse` element.
     PlayOnPhoneResponse(PlayOnPhoneResponseMessageType),
-    /// A `RequestServerVersion` element.
+    /// The `RequestServerVersion` element.
     RequestServerVersion(RequestServerVersion),
-    /// A `ServerVersionInfo` element.
+    /// The `ServerVersionInfo` element.
     ServerVersionInfo(ServerVersionInfo),
 }
 

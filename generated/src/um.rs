@@ -10,49 +10,49 @@ pub const NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/2006
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum Message {
-    /// A `Disconnect` element.
+    /// The `Disconnect` element.
     Disconnect(Disconnect),
-    /// A `DisconnectResponse` element.
+    /// The `DisconnectResponse` element.
     DisconnectResponse(DisconnectResponse),
-    /// A `GetCallInfo` element.
+    /// The `GetCallInfo` element.
     GetCallInfo(GetCallInfo),
-    /// A `GetCallInfoResponse` element.
+    /// The `GetCallInfoResponse` element.
     GetCallInfoResponse(GetCallInfoResponse),
-    /// A `GetUMProperties` element.
+    /// The `GetUMProperties` element.
     GetUmProperties(GetUmProperties),
-    /// A `GetUMPropertiesResponse` element.
+    /// The `GetUMPropertiesResponse` element.
     GetUmPropertiesResponse(GetUmPropertiesResponse),
-    /// A `IsUMEnabled` element.
+    /// The `IsUMEnabled` element.
     IsUmEnabled(IsUmEnabled),
-    /// A `IsUMEnabledResponse` element.
+    /// The `IsUMEnabledResponse` element.
     IsUmEnabledResponse(IsUmEnabledResponse),
-    /// A `PlayOnPhone` element.
+    /// The `PlayOnPhone` element.
     PlayOnPhone(PlayOnPhone),
-    /// A `PlayOnPhoneGreeting` element.
+    /// The `PlayOnPhoneGreeting` element.
     PlayOnPhoneGreeting(PlayOnPhoneGreeting),
-    /// A `PlayOnPhoneGreetingResponse` element.
+    /// The `PlayOnPhoneGreetingResponse` element.
     PlayOnPhoneGreetingResponse(PlayOnPhoneGreetingResponse),
-    /// A `PlayOnPhoneResponse` element.
+    /// The `PlayOnPhoneResponse` element.
     PlayOnPhoneResponse(PlayOnPhoneResponse),
-    /// A `ResetPIN` element.
+    /// The `ResetPIN` element.
     ResetPin(ResetPin),
-    /// A `ResetPINResponse` element.
+    /// The `ResetPINResponse` element.
     ResetPinResponse(ResetPinResponse),
-    /// A `SetMissedCallNotificationEnabled` element.
+    /// The `SetMissedCallNotificationEnabled` element.
     SetMissedCallNotificationEnabled(SetMissedCallNotificationEnabled),
-    /// A `SetMissedCallNotificationEnabledResponse` element.
+    /// The `SetMissedCallNotificationEnabledResponse` element.
     SetMissedCallNotificationEnabledResponse(SetMissedCallNotificationEnabledResponse),
-    /// A `SetOofStatus` element.
+    /// The `SetOofStatus` element.
     SetOofStatus(SetOofStatus),
-    /// A `SetOofStatusResponse` element.
+    /// The `SetOofStatusResponse` element.
     SetOofStatusResponse(SetOofStatusResponse),
-    /// A `SetPlayOnPhoneDialString` element.
+    /// The `SetPlayOnPhoneDialString` element.
     SetPlayOnPhoneDialString(SetPlayOnPhoneDialString),
-    /// A `SetPlayOnPhoneDialStringResponse` element.
+    /// The `SetPlayOnPhoneDialStringResponse` element.
     SetPlayOnPhoneDialStringResponse(SetPlayOnPhoneDialStringResponse),
-    /// A `SetTelephoneAccessFolderEmail` element.
+    /// The `SetTelephoneAccessFolderEmail` element.
     SetTelephoneAccessFolderEmail(SetTelephoneAccessFolderEmail),
-    /// A `SetTelephoneAccessFolderEmailResponse` element.
+    /// The `SetTelephoneAccessFolderEmailResponse` element.
     SetTelephoneAccessFolderEmailResponse(SetTelephoneAccessFolderEmailResponse),
 }
 

@@ -10,3 +10,72 @@ pub mod ping {
 pub mod tree {
     include!(concat!(env!("OUT_DIR"), "/tree.rs"));
 }
+
+/// A module for each XSD construct, generated from
+/// `tests/fixtures/constructs/`.
+pub mod constructs {
+    #[doc = "Generated from `all.xsd`."]
+    pub mod all {
+        include!(concat!(env!("OUT_DIR"), "/all.rs"));
+    }
+    #[doc = "Generated from `any.xsd`."]
+    pub mod any {
+        include!(concat!(env!("OUT_DIR"), "/any.rs"));
+    }
+    #[doc = "Generated from `attributes.xsd`."]
+    pub mod attributes {
+        include!(concat!(env!("OUT_DIR"), "/attributes.rs"));
+    }
+    #[doc = "Generated from `choice.xsd`."]
+    pub mod choice {
+        include!(concat!(env!("OUT_DIR"), "/choice.rs"));
+    }
+    #[doc = "Generated from `elements.xsd`."]
+    pub mod elements {
+        include!(concat!(env!("OUT_DIR"), "/elements.rs"));
+    }
+    #[doc = "Generated from `extension.xsd`."]
+    pub mod extension {
+        include!(concat!(env!("OUT_DIR"), "/extension.rs"));
+    }
+    #[doc = "Generated from `group.xsd`."]
+    pub mod group {
+        include!(concat!(env!("OUT_DIR"), "/group.rs"));
+    }
+    #[doc = "Generated from `list.xsd`."]
+    pub mod list {
+        include!(concat!(env!("OUT_DIR"), "/list.rs"));
+    }
+    #[doc = "Generated from `nillable.xsd`."]
+    pub mod nillable {
+        include!(concat!(env!("OUT_DIR"), "/nillable.rs"));
+    }
+    #[doc = "Generated from `restriction.xsd`."]
+    pub mod restriction {
+        include!(concat!(env!("OUT_DIR"), "/restriction.rs"));
+    }
+    #[doc = "Generated from `sequence.xsd`."]
+    pub mod sequence {
+        include!(concat!(env!("OUT_DIR"), "/sequence.rs"));
+    }
+    #[doc = "Generated from `simple-content.xsd`."]
+    pub mod simple_content {
+        include!(concat!(env!("OUT_DIR"), "/simple_content.rs"));
+    }
+    #[doc = "Generated from `simple-types.xsd`."]
+    pub mod simple_types {
+        include!(concat!(env!("OUT_DIR"), "/simple_types.rs"));
+    }
+    #[doc = "Generated from `substitution.xsd`."]
+    pub mod substitution {
+        include!(concat!(env!("OUT_DIR"), "/substitution.rs"));
+    }
+    #[doc = "Generated from `union.xsd`."]
+    pub mod union {
+        include!(concat!(env!("OUT_DIR"), "/union.rs"));
+    }
+    #[doc = "Generated from `xsi-type.xsd`."]
+    pub mod xsi_type {
+        include!(concat!(env!("OUT_DIR"), "/xsi_type.rs"));
+    }
+}

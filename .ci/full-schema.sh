@@ -29,3 +29,6 @@ start=$(date +%s)
 cargo build --quiet --manifest-path "$crate/Cargo.toml"
 echo "cargo build (debug): $(( $(date +%s) - start )) s"
 cargo test --quiet --manifest-path "$crate/Cargo.toml"
+# The generated code passes the lints hand-written code does.
+cargo clippy --quiet --manifest-path "$crate/Cargo.toml" --all-targets -- -D warnings
+rustfmt --edition 2024 --check "$crate"/tests/*.rs

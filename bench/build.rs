@@ -99,4 +99,32 @@ fn main() {
     .unwrap();
     println!("cargo:rerun-if-changed=schemas");
     println!("cargo:rerun-if-changed=../schemas");
+
+    find_item(&manifest, &out);
+}
+
+/// FindItem from Microsoft's EWS schema, when it is at hand (it is test data
+/// kept outside the repository): the `ews_schema` cfg says it was generated.
+fn find_item(manifest: &Path, out: &Path) {
+    println!("cargo::rustc-check-cfg=cfg(ews_schema)");
+    println!("cargo:rerun-if-env-changed=EWS_SCHEMA_DIR");
+    let dir = std::env::var_os("EWS_SCHEMA_DIR")
+        .map_or_else(|| manifest.join("../../shared/ews-schema"), PathBuf::from);
+    let (messages, types) = (dir.join("messages.xsd"), dir.join("types.xsd"));
+    if !messages.is_file() || !types.is_file() {
+        return;
+    }
+    println!("cargo:rerun-if-changed={}", messages.display());
+    println!("cargo:rerun-if-changed={}", types.display());
+    ews_um_codegen::Builder::new()
+        .schema(messages)
+        .schema(types)
+        .element("FindItemResponse")
+        .element("ServerVersionInfo")
+        .paths_relative_to(&dir)
+        .out_dir(out)
+        .module_name("find_item")
+        .build()
+        .expect("FindItem generates from Microsoft's schema");
+    println!("cargo:rustc-cfg=ews_schema");
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput};
 use ews_um::{Envelope, ews, um};
 use ews_um_bench::xsd_parser_model as xsdp;
-use ews_um_bench::{fixtures, floor, hand, report, serde_model};
+use ews_um_bench::{find_item, fixtures, floor, hand, report, serde_model};
 
 fn decode(c: &mut Criterion) {
     let large = fixtures::large_um_properties_response();
@@ -92,6 +92,22 @@ fn decode(c: &mut Criterion) {
     }
 }
 
+/// 200 items of Microsoft's full schema's types, against the floor.
+fn decode_find_item(c: &mut Criterion) {
+    let bytes = find_item::find_item_response(200);
+    if find_item::decode_and_count(&bytes).is_none() {
+        println!("decode_{}: {}", report::FIND_ITEM, find_item::SKIPPED);
+        return;
+    }
+    let mut group = c.benchmark_group(format!("decode_{}", report::FIND_ITEM));
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("floor", |b| b.iter(|| floor::read(black_box(&bytes))));
+    group.bench_function("ews-um", |b| {
+        b.iter(|| find_item::decode_and_count(black_box(&bytes)))
+    });
+    group.finish();
+}
+
 fn encode(c: &mut Criterion) {
     let mut group = c.benchmark_group(format!("encode_{}", report::GET_CALL_INFO));
     let id = fixtures::CALL_ID;
@@ -143,6 +159,7 @@ fn main() {
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
     decode(&mut c);
+    decode_find_item(&mut c);
     encode(&mut c);
     c.final_summary();
     let table = report::Report::gather(started, env!("CARGO_BIN_EXE_count-allocations")).render();

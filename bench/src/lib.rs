@@ -5,6 +5,7 @@
 //! Each alternative decodes the same message into the same information.
 
 pub mod alloc;
+pub mod find_item;
 pub mod fixtures;
 pub mod floor;
 pub mod hand;

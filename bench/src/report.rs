@@ -16,6 +16,7 @@ pub const GET_CALL_INFO: &str = "get_call_info";
 pub const GET_PHONE_CALL_INFORMATION: &str = "get_phone_call_information";
 pub const GET_UM_PROPERTIES: &str = "get_um_properties_1mb";
 pub const PLAY_ON_PHONE: &str = "play_on_phone";
+pub const FIND_ITEM: &str = "find_item_200_items";
 
 const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
@@ -231,6 +232,28 @@ impl Report {
                     );
                 }
             }
+        }
+        let group = format!("decode_{FIND_ITEM}");
+        match (median(&group, "floor"), median(&group, "ews-um")) {
+            (Some(floor), Some(ours)) => {
+                let share = floor / ours;
+                row(
+                    format!(
+                        "decode {FIND_ITEM} (Microsoft's schema): ews-um {}, floor {}; share of the floor's MB/s",
+                        ns(ours),
+                        ns(floor)
+                    ),
+                    format!("{:.0} %", share * 100.0),
+                    "≥ 50 %",
+                    Some(share >= 0.50),
+                );
+            }
+            _ => row(
+                format!("decode {FIND_ITEM} (Microsoft's schema)"),
+                crate::find_item::SKIPPED.into(),
+                "≥ 50 %",
+                None,
+            ),
         }
         for message in [GET_CALL_INFO, PLAY_ON_PHONE] {
             let group = format!("encode_{message}");

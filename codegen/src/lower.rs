@@ -828,22 +828,14 @@ impl<'l> Lowering<'l> {
                 ));
             }
             let field = self.field(ident, element)?;
-            self.add_variant(ident, field, &mut variants)?;
+            self.add_variant(field, &mut variants)?;
         }
         Ok(variants)
     }
 
-    fn add_variant(
-        &mut self,
-        ident: &TypeIdent,
-        mut field: FieldDef,
-        variants: &mut Vec<FieldDef>,
-    ) -> Result<(), Error> {
-        if field.choice {
-            // A head inside a choice: its members are alternatives too.
-            let TypeRef::Named(head) = &field.ty else {
-                unreachable!("a choice is named")
-            };
+    fn add_variant(&mut self, mut field: FieldDef, variants: &mut Vec<FieldDef>) -> Result<(), Error> {
+        // A head inside a choice: its members are alternatives too.
+        if let (true, TypeRef::Named(head)) = (field.choice, &field.ty) {
             let head_ident = self
                 .names
                 .iter()
@@ -851,7 +843,7 @@ impl<'l> Lowering<'l> {
                 .map(|(i, _)| i.clone());
             if let Some(head_ident) = head_ident {
                 for member in self.substitutes(&head_ident)? {
-                    self.add_variant(ident, member, variants)?;
+                    self.add_variant(member, variants)?;
                 }
                 return Ok(());
             }
@@ -1154,9 +1146,25 @@ fn check_aliases(types: &[TypeDef], options: &Options) -> Result<(), Error> {
     Ok(())
 }
 
-/// Boxes each field whose type contains the field's owner again, held
-/// inline (not in a `Vec`): every such cycle then has a box in it.
+/// Boxes the complex alternatives of choices, and each field whose type
+/// contains the field's owner again, held inline (not in a `Vec`): every
+/// such cycle then has a box in it.
 fn box_recursive_fields(types: &mut [TypeDef]) {
+    // A choice is as large as its largest alternative: complex values are
+    // boxed (a nillable one is an `Option` the derive does not box).
+    let is_struct: HashSet<String> = types
+        .iter()
+        .filter(|t| matches!(t.kind, TypeKind::Struct(_)))
+        .map(|t| t.rust_name.clone())
+        .collect();
+    for ty in types.iter_mut() {
+        if let TypeKind::Choice(variants) = &mut ty.kind {
+            for variant in variants {
+                variant.boxed = !variant.nillable
+                    && matches!(&variant.ty, TypeRef::Named(name) if is_struct.contains(name));
+            }
+        }
+    }
     let index: HashMap<String, usize> = types
         .iter()
         .enumerate()
@@ -1186,7 +1194,11 @@ fn box_recursive_fields(types: &mut [TypeDef]) {
                 .iter()
                 .filter_map(|n| index.get(*n).copied())
                 .collect(),
-            TypeKind::Choice(variants) => variants.iter().filter_map(|v| named(&v.ty)).collect(),
+            TypeKind::Choice(variants) => variants
+                .iter()
+                .filter(|v| !v.boxed)
+                .filter_map(|v| named(&v.ty))
+                .collect(),
             TypeKind::Newtype(inner) => named(inner).into_iter().collect(),
             // A derived-type enum boxes its values: it holds nothing inline.
             TypeKind::Derived(_) | TypeKind::Enum(_) | TypeKind::Union(_) => Vec::new(),

@@ -41,7 +41,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             (false, true) => quote!(::std::boxed::Box::new(d.decode::<#value>(child)?)),
             (false, false) => quote!(d.decode::<#value>(child)?),
         };
-        decode_arms.push(quote!((#ns, #local) => Self::#ident(#decode),));
+        decode_arms.push(quote!(#local if ns == #ns => Self::#ident(#decode),));
         encode_arms.push(match (attrs.nillable, shape.boxed) {
             (true, _) => quote!(Self::#ident(v) => e.nillable(#ns, #local, v),),
             (false, true) => quote!(Self::#ident(v) => e.element(#ns, #local, &**v),),
@@ -59,7 +59,9 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             const EXPECTED: &'static str = #expected;
 
             fn decode_choice(d: &mut #x::Decoder<'_>, child: &#x::Start<'_>) -> #x::DecodeResult<Option<Self>> {
-                Ok(Some(match child.name() {
+                // Local names first, as in `ComplexType`.
+                let (ns, local) = child.name();
+                Ok(Some(match local {
                     #(#decode_arms)*
                     _ => return Ok(None),
                 }))

@@ -152,7 +152,7 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
             let store = store(&ident, shape.occurs, item);
             parts
                 .child_arms
-                .push(quote!(#((#ns, #names))|* => { #store }));
+                .push(quote!(#(#names)|* if ns == #ns => { #store }));
             let (ns, local) = (ns.clone(), local.clone());
             let nillable = shape.nillable;
             let deref = shape.boxed;
@@ -170,7 +170,16 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
             )
         } else if attrs.choice {
             let item = boxed(quote!(item), shape.boxed);
-            let store = store(&ident, shape.occurs, item);
+            let store = match shape.occurs {
+                Occurs::Repeated => store(&ident, shape.occurs, item),
+                // A second alternative of a choice allowed once.
+                _ => quote! {
+                    if p.#ident.is_some() {
+                        return Err(d.another_of(child, <#value as #x::Choice>::EXPECTED));
+                    }
+                    p.#ident = Some(#item);
+                },
+            };
             parts.child_tries.push(quote! {
                 if let Some(item) = <#value as #x::Choice>::decode_choice(d, child)? {
                     #store
@@ -320,8 +329,11 @@ fn impls(name: &Ident, parts: Parts) -> TokenStream {
     let child_body = if child_arms.is_empty() {
         fallback
     } else {
+        // Local names first: they tell elements apart at the first byte
+        // or the length, where namespaces (long, mostly the same) do not.
         quote! {
-            match child.name() {
+            let (ns, local) = child.name();
+            match local {
                 #(#child_arms)*
                 _ => return { #fallback },
             }

@@ -75,6 +75,9 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 "the type {} is abstract: xsi:type must name a type derived from it",
                 declared_name.value()
             );
+            // Naming the abstract type itself says no more than leaving it out.
+            let ns = declared.ns_tokens();
+            decode_arms.push(quote!((#ns, #declared_name) => return Err(d.invalid(start, #message)),));
             quote!(return Err(d.invalid(start, #message)))
         }
     };

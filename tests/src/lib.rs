@@ -86,7 +86,16 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
                     let value = attr
                         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                         .map_err(|e| e.to_string())?;
-                    attributes.push(((attr_ns, local.as_ref().to_owned()), value.into_owned()));
+                    let local = local.as_ref().to_owned();
+                    // An xsi:type names a type by a qualified name: its
+                    // prefix (or the default namespace) is resolved, in the
+                    // scope of this element.
+                    let value = if (attr_ns.as_str(), local.as_str()) == (XSI_NS, "type") {
+                        qualified_name(reader.resolver(), &value)
+                    } else {
+                        value.into_owned()
+                    };
+                    attributes.push(((attr_ns, local), value));
                 }
                 attributes.sort();
                 let local = start.local_name().as_ref().to_owned();
@@ -109,11 +118,8 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
                 if let Some(node) = stack.last_mut().filter(|_| !text.trim().is_empty()) {
                     // A SOAP fault code is a qualified name: its prefix is resolved.
                     if node.name == (String::new(), "faultcode".to_owned()) {
-                        let (ns, local) = reader
-                            .resolver()
-                            .resolve_element(quick_xml::name::QName(text.trim()));
-                        let ns = bound(ns);
-                        node.text.push_str(&format!("{{{ns}}}{}", local.as_ref()));
+                        node.text
+                            .push_str(&qualified_name(reader.resolver(), &text));
                     } else {
                         node.text.push_str(&text);
                     }
@@ -142,6 +148,17 @@ pub fn parse(xml: &[u8]) -> Result<Node, String> {
             _ => {}
         }
     }
+}
+
+/// The XML Schema instance namespace, of `xsi:type`.
+const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// A qualified name written as text (a fault code, an `xsi:type`) as
+/// `{namespace}local`, its prefix resolved like an element name's: unprefixed
+/// is the default namespace.
+fn qualified_name(resolver: &quick_xml::name::NamespaceResolver, text: &str) -> String {
+    let (ns, local) = resolver.resolve_element(quick_xml::name::QName(text.trim()));
+    format!("{{{}}}{}", bound(ns), local.as_ref())
 }
 
 /// The namespace a name resolved to; empty when it has none.
@@ -192,6 +209,24 @@ mod tests {
             parse(a).unwrap(),
             parse(br#"<f><faultcode xmlns:a="urn:2">a:Bad</faultcode></f>"#).unwrap()
         );
+    }
+
+    #[test]
+    fn xsi_types_compare_as_qualified_names() {
+        const XSI: &str = "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
+        let prefixed = format!(r#"<a:x xmlns:a="urn:1" {XSI}><a:y xsi:type="a:T"/></a:x>"#);
+        // The default namespace, and a prefix declared on the element itself.
+        let default = format!(r#"<x xmlns="urn:1" {XSI}><y xsi:type="T"/></x>"#);
+        let own = format!(r#"<x xmlns="urn:1"><y {XSI} xmlns:xt="urn:1" xsi:type="xt:T"/></x>"#);
+        let parsed = parse(prefixed.as_bytes()).unwrap();
+        assert_eq!(parse(default.as_bytes()).unwrap(), parsed);
+        assert_eq!(parse(own.as_bytes()).unwrap(), parsed);
+        let elsewhere =
+            format!(r#"<x xmlns="urn:1" xmlns:b="urn:2" {XSI}><y xsi:type="b:T"/></x>"#);
+        assert_ne!(parse(elsewhere.as_bytes()).unwrap(), parsed);
+        // Other attributes stay text.
+        let a = parse(br#"<x xmlns:a="urn:1" k="a:T"/>"#).unwrap();
+        assert_ne!(a, parse(br#"<x xmlns:b="urn:1" k="b:T"/>"#).unwrap());
     }
 
     #[test]

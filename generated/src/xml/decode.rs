@@ -65,6 +65,9 @@ pub struct Start<'a> {
     local: Cow<'a, str>,
     pos: usize,
     depth: usize,
+    /// Some attribute has a prefix (other than `xmlns:`): only then can
+    /// there be an `xsi:type` or `xsi:nil` to look for.
+    prefixed_attributes: bool,
 }
 
 impl Start<'_> {
@@ -399,6 +402,9 @@ impl<'a> Decoder<'a> {
     /// The type `start` names for itself with `xsi:type`, as `(namespace,
     /// local name)`; `None` without one.
     pub fn xsi_type(&self, start: &Start<'_>) -> Result<Option<(String, String)>, DecodeError> {
+        if !start.prefixed_attributes {
+            return Ok(None);
+        }
         for attr in self.attributes(start) {
             let attr = attr?;
             if attr.name() == (super::XSI_NS, "type") {
@@ -413,6 +419,9 @@ impl<'a> Decoder<'a> {
 
     /// Whether `start` says it has no value (`xsi:nil="true"`).
     pub fn is_nil(&self, start: &Start<'_>) -> Result<bool, DecodeError> {
+        if !start.prefixed_attributes {
+            return Ok(false);
+        }
         for attr in self.attributes(start) {
             let attr = attr?;
             if attr.name() == (super::XSI_NS, "nil") {
@@ -521,6 +530,19 @@ impl<'a> Decoder<'a> {
             start.pos,
             start.depth - 1,
             format!("element {} appears more than once", start.local),
+        )
+    }
+
+    /// The error for a second element of a choice allowed once: `expected`
+    /// names its elements.
+    pub fn another_of(&self, start: &Start<'_>, expected: &str) -> DecodeError {
+        self.error_at(
+            start.pos,
+            start.depth - 1,
+            format!(
+                "element {} is a second one of {expected}, where one is allowed",
+                start.local
+            ),
         )
     }
 
@@ -673,6 +695,7 @@ impl<'a> Decoder<'a> {
             pos,
             outer_bindings,
         });
+        let mut prefixed_attributes = false;
         {
             let mut seen: SmallVec<[&str; 16]> = SmallVec::new();
             for (n, attr) in unchecked_attributes(&raw).enumerate() {
@@ -696,6 +719,7 @@ impl<'a> Decoder<'a> {
                 } else if let Some(prefix) = key.strip_prefix("xmlns:") {
                     self.borrowed(prefix)
                 } else {
+                    prefixed_attributes |= key.contains(':');
                     continue;
                 };
                 let uri = match attribute_value(&attr)
@@ -729,6 +753,7 @@ impl<'a> Decoder<'a> {
             local,
             pos,
             depth: self.frames.len(),
+            prefixed_attributes,
         })
     }
 

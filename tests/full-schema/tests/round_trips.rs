@@ -1,0 +1,1155 @@
+//! Real EWS exchanges, valid against Microsoft's whole schema
+//! (`tests/fixtures/ews-full/`), decoded into the types generated from it:
+//! each test checks what the message says, field by field, then encodes it
+//! back, compares the result with the original by meaning, and decodes the
+//! encoding again to the same value.
+
+use std::fmt::Debug;
+
+use ews_full_schema::ews::*;
+use ews_um::xml::Payload;
+use ews_um::{Envelope, Headers};
+use ews_um_tests::{assert_equivalent, decode_error, fixture};
+
+/// A request, with the version it asks for.
+type Request<B> = Envelope<B, Option<RequestServerVersion>>;
+/// A response, with the version of the server that answered.
+type Response<B> = Envelope<B, Option<ServerVersionInfo>>;
+
+/// The fixtures, each decoded by a test of its own below.
+const FIXTURES: [&str; 12] = [
+    "create_item_request",
+    "create_item_response",
+    "find_item_request",
+    "find_item_response",
+    "get_folder_request",
+    "get_folder_response",
+    "get_item_mixed_response",
+    "get_item_request",
+    "sync_folder_items_request",
+    "sync_folder_items_response",
+    "update_item_request",
+    "update_item_response",
+];
+
+// The items and folders that several exchanges refer to.
+const INBOX_ID: &str = "AAMkADRmMmQ5YzYxLThiM2UtNGE3ZC1iMGMyLTVlOTFmM2E2ZDg3NAAuAAAAAABS8iZlpgwS0okYXZUO6IE2AQD4uaYahr/vI2/83zHT3zYHQDZKgD3DAAA=";
+const BUDGET_MAIL_ID: &str = "AAMkADRmMmQ5YzYxLThiM2UtNGE3ZC1iMGMyLTVlOTFmM2E2ZDg3NABGAAAAAAAAUvImZaYMEtKJGF2VDuiBNgcACRZvaxE9F41sD9OQH/I5oaCV8g+TlQAAZQz5OAuO2yJKaySKHpJOj9CuLhqUkg==";
+const MEETING_REQUEST_ID: &str = "AAMkADRmMmQ5YzYxLThiM2UtNGE3ZC1iMGMyLTVlOTFmM2E2ZDg3NABGAAAAAAAAUvImZaYMEtKJGF2VDuiBNgcA0nJIt2Ljq1gF8HZaK5wdfg83xEkhvQAAP2Vk6t9/FCpyZoxH4iPRbt2MR7Rq/A==";
+const INGRID_CONTACT_ID: &str = "AAMkADRmMmQ5YzYxLThiM2UtNGE3ZC1iMGMyLTVlOTFmM2E2ZDg3NABGAAAAAAAAUvImZaYMEtKJGF2VDuiBNgcAayrBVybufWsK9qsTw46SyuDRUFexWQAAmH+UzHQR1xfxRXmyqhAPu7NPpZP+rg==";
+const OFFSITE_MAIL_ID: &str = "AAMkADRmMmQ5YzYxLThiM2UtNGE3ZC1iMGMyLTVlOTFmM2E2ZDg3NABGAAAAAAAAUvImZaYMEtKJGF2VDuiBNgcAXXkfHdl8/vp3entPFSQav1e9Q3rUsQAAKYQFNPPzh1wlsIvqBsKHTPqk3Rey2A==";
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+/// Decodes `tests/fixtures/ews-full/<name>.xml`.
+fn decode<B: Payload + Debug, H: Headers + Debug>(name: &str) -> Envelope<B, H> {
+    let bytes = fixture(&format!("ews-full/{name}.xml"));
+    Envelope::decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Encodes `decoded` back, checks that it means what the fixture says, and
+/// that decoding the encoding gives `decoded` again.
+fn assert_round_trip<B, H>(name: &str, decoded: &Envelope<B, H>)
+where
+    B: Payload + PartialEq + Debug,
+    H: Headers + PartialEq + Debug,
+{
+    let original = fixture(&format!("ews-full/{name}.xml"));
+    let encoded = decoded
+        .encode()
+        .unwrap_or_else(|e| panic!("{name}: encoding: {e}"));
+    assert_equivalent(&encoded, &original);
+    let again = Envelope::<B, H>::decode(&encoded).unwrap_or_else(|e| {
+        panic!(
+            "{name}: decoding the encoding: {e}\n{}",
+            String::from_utf8_lossy(&encoded)
+        )
+    });
+    assert_eq!(&again, decoded, "{name}: round trip");
+}
+
+/// The `RequestServerVersion` header asking for `version`.
+fn requesting(version: ExchangeVersionType) -> Option<RequestServerVersion> {
+    Some(RequestServerVersion {
+        version,
+        any_attribute: vec![],
+    })
+}
+
+/// The `ServerVersionInfo` header of a server at `major.minor.build.revision`.
+fn answered_by(version: [i32; 4], name: &str) -> Option<ServerVersionInfo> {
+    let [major, minor, build, revision] = version;
+    Some(ServerVersionInfo {
+        major_version: Some(major),
+        minor_version: Some(minor),
+        major_build_number: Some(build),
+        minor_build_number: Some(revision),
+        version: Some(name.into()),
+    })
+}
+
+/// The Exchange 2016 server that answers most of the fixtures.
+fn exchange_2016() -> Option<ServerVersionInfo> {
+    answered_by([15, 1, 2507, 23], "V2016_10_10")
+}
+
+/// A response message saying all went well.
+fn success() -> ResponseMessageType {
+    ResponseMessageType {
+        response_class: ResponseClassType::Success,
+        message_text: None,
+        response_code: Some(ResponseCodeType::NoError),
+        descriptive_link_key: None,
+        message_xml: None,
+    }
+}
+
+/// The response messages of a response, one per item or folder asked about.
+fn response_messages(response: &BaseResponseMessageType) -> &[ArrayOfResponseMessagesChoice] {
+    &response.response_messages.choice
+}
+
+/// An item id of the plain `ItemIdType` (no `xsi:type`), as `(Id, ChangeKey)`.
+fn item_id(id: &AnyItemIdType) -> (&str, Option<&str>) {
+    match id {
+        AnyItemIdType::ItemIdType(id) => (&id.id, id.change_key.as_deref()),
+        other => panic!("expected an ItemIdType, got {other:?}"),
+    }
+}
+
+/// The id of an item, as [`item_id`].
+fn id_of(item: &ItemType) -> (&str, Option<&str>) {
+    item_id(item.item_id.as_ref().expect("the item has an ItemId"))
+}
+
+/// A folder id as `(Id, ChangeKey)`.
+fn folder_id(id: &FolderIdType) -> (&str, Option<&str>) {
+    (&id.id, id.change_key.as_deref())
+}
+
+/// A mailbox of the plain `EmailAddressType`.
+fn mailbox(address: &AnyEmailAddressType) -> &EmailAddressType {
+    match address {
+        AnyEmailAddressType::EmailAddressType(address) => address,
+        other => panic!("expected an EmailAddressType, got {other:?}"),
+    }
+}
+
+/// The mailbox of a sender, organizer or other single recipient.
+fn recipient(recipient: &Option<SingleRecipientType>) -> &EmailAddressType {
+    mailbox(&recipient.as_ref().expect("a recipient").mailbox)
+}
+
+/// A mailbox's display name and address.
+fn name_and_address(mailbox: &EmailAddressType) -> (Option<&str>, Option<&str>) {
+    (mailbox.name.as_deref(), mailbox.email_address.as_deref())
+}
+
+/// The unindexed properties (`t:FieldURI`) of a list of paths; panics on
+/// any other kind of path.
+fn field_uris(paths: &Option<NonEmptyArrayOfPathsToElementType>) -> Vec<UnindexedFieldUriType> {
+    let paths = paths.as_ref().expect("AdditionalProperties");
+    paths
+        .choice
+        .iter()
+        .map(|path| match path {
+            NonEmptyArrayOfPathsToElementChoice::FieldUri(path) => path.field_uri.clone(),
+            other => panic!("expected a FieldURI, got {other:?}"),
+        })
+        .collect()
+}
+
+/// The one property an update changes or deletes (the schema allows a list,
+/// and EWS takes exactly one).
+fn path_of(change: &ItemChangeDescriptionType) -> &ChangeDescriptionChoice {
+    match change.change_description.choice.as_slice() {
+        [path] => path,
+        paths => panic!("expected one path, got {paths:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Every fixture
+
+#[test]
+fn every_fixture_is_covered_and_round_trips_as_any_message() {
+    let dir = ews_um_tests::repo_root().join("tests/fixtures/ews-full");
+    let mut found: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|name| name.strip_suffix(".xml").map(str::to_owned))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found, FIXTURES,
+        "a fixture was added or removed: give it a test in round_trips.rs"
+    );
+    for name in FIXTURES {
+        // Whatever the payload, with whichever version header it carries.
+        let envelope: Envelope<Message, (Option<RequestServerVersion>, Option<ServerVersionInfo>)> =
+            decode(name);
+        let (request_version, server_version) = &envelope.header;
+        assert_eq!(
+            (request_version.is_some(), server_version.is_some()),
+            (name.ends_with("request"), !name.ends_with("request")),
+            "{name}: the version header"
+        );
+        assert_round_trip(name, &envelope);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// FindItem
+
+#[test]
+fn find_item_request_asks_for_a_page_of_the_inbox_of_another_mailbox() {
+    let envelope: Request<FindItem> = decode("find_item_request");
+    assert_eq!(
+        envelope.header,
+        requesting(ExchangeVersionType::Exchange2013Sp1)
+    );
+    let find = &envelope.body;
+    assert_eq!(find.traversal, ItemQueryTraversalType::Shallow);
+
+    let shape = &find.item_shape;
+    assert_eq!(shape.base_shape, DefaultShapeNamesType::IdOnly);
+    assert_eq!(shape.body_type, None);
+    assert_eq!(
+        field_uris(&shape.additional_properties),
+        [
+            UnindexedFieldUriType::ItemSubject,
+            UnindexedFieldUriType::ItemDateTimeReceived,
+            UnindexedFieldUriType::ItemItemClass,
+            UnindexedFieldUriType::MessageFrom,
+            UnindexedFieldUriType::MessageIsRead,
+        ]
+    );
+
+    let Some(FindItemChoice::IndexedPageItemView(view)) = &find.choice else {
+        panic!("expected an IndexedPageItemView, got {:?}", find.choice);
+    };
+    assert_eq!(view.base_paging.max_entries_returned, Some(25));
+    assert_eq!(view.offset, 0);
+    assert_eq!(view.base_point, IndexBasePointType::Beginning);
+    assert_eq!(find.choice2, None, "no grouping");
+    assert_eq!(find.restriction, None);
+    assert_eq!(find.sort_order, None);
+
+    let [NonEmptyArrayOfBaseFolderIdsChoice::DistinguishedFolderId(inbox)] =
+        find.parent_folder_ids.choice.as_slice()
+    else {
+        panic!("expected one DistinguishedFolderId");
+    };
+    assert_eq!(inbox.id, DistinguishedFolderIdNameType::Inbox);
+    let owner = mailbox(inbox.mailbox.as_ref().expect("the mailbox searched"));
+    assert_eq!(
+        name_and_address(owner),
+        (None, Some("dana.whitfield@contoso.com"))
+    );
+
+    assert_round_trip("find_item_request", &envelope);
+}
+
+#[test]
+fn find_item_response_holds_items_of_each_concrete_type_including_xsi_typed_ones() {
+    let envelope: Response<FindItemResponse> = decode("find_item_response");
+    assert_eq!(envelope.header, exchange_2016());
+    let [ArrayOfResponseMessagesChoice::FindItemResponseMessage(message)] =
+        response_messages(&envelope.body.base_response_message)
+    else {
+        panic!("expected one FindItemResponseMessage");
+    };
+    assert_eq!(message.response_message, success());
+
+    let root = message.root_folder.as_ref().expect("RootFolder");
+    assert_eq!(root.indexed_paging_offset, Some(5));
+    assert_eq!(root.total_items_in_view, Some(42));
+    assert_eq!(root.includes_last_item_in_range, Some(false));
+    assert_eq!(root.numerator_offset, None);
+    let FindItemParentChoice::Items(items) = &root.choice else {
+        panic!("expected Items, got {:?}", root.choice);
+    };
+
+    // Five items: each element name picks a type, and `xsi:type` a type
+    // derived from that: a meeting request in a `t:Message`, a post (with
+    // its own prefix for the types namespace) in a `t:Item`.
+    let [
+        ArrayOfRealItemsChoice::Message(AnyMessageType::MessageType(mail)),
+        ArrayOfRealItemsChoice::CalendarItem(appointment),
+        ArrayOfRealItemsChoice::Contact(contact),
+        ArrayOfRealItemsChoice::Message(AnyMessageType::MeetingRequestMessageType(meeting)),
+        ArrayOfRealItemsChoice::Item(AnyItemType::PostItemType(post)),
+    ] = items.choice.as_slice()
+    else {
+        panic!("unexpected items: {:#?}", items.choice);
+    };
+
+    // A plain message.
+    assert_eq!(
+        id_of(&mail.item),
+        (BUDGET_MAIL_ID, Some("CQAAABYAAACOD1OuhIeOe8jGG+KPDg=="))
+    );
+    assert_eq!(mail.item.item_class.as_deref(), Some("IPM.Note"));
+    assert_eq!(
+        mail.item.subject.as_deref(),
+        Some("Q3 budget review & headcount")
+    );
+    assert_eq!(
+        mail.item.date_time_received.as_deref(),
+        Some("2024-03-11T08:42:17Z")
+    );
+    let sender = recipient(&mail.sender);
+    assert_eq!(
+        name_and_address(sender),
+        (Some("Rui Okafor"), Some("rui.okafor@contoso.com"))
+    );
+    assert_eq!(sender.routing_type.as_deref(), Some("SMTP"));
+    assert_eq!(sender.mailbox_type, None);
+    let from = recipient(&mail.from);
+    assert_eq!(
+        name_and_address(from),
+        (Some("Rui Okafor"), Some("rui.okafor@contoso.com"))
+    );
+    assert_eq!(from.mailbox_type, Some(MailboxTypeType::Mailbox));
+    assert_eq!(mail.is_read, Some(false));
+
+    // An appointment.
+    assert_eq!(
+        id_of(&appointment.item).1,
+        Some("DwAAABYAAAA/MEYKxRmBc48HwuTpEA==")
+    );
+    assert_eq!(
+        appointment.item.item_class.as_deref(),
+        Some("IPM.Appointment")
+    );
+    assert_eq!(appointment.item.subject.as_deref(), Some("Dentist"));
+    assert_eq!(appointment.start.as_deref(), Some("2024-03-14T13:30:00Z"));
+    assert_eq!(appointment.end.as_deref(), Some("2024-03-14T14:15:00Z"));
+    assert_eq!(
+        appointment.legacy_free_busy_status,
+        Some(LegacyFreeBusyType::Oof)
+    );
+    assert_eq!(
+        appointment.location.as_deref(),
+        Some("Harbour Street Clinic")
+    );
+    assert_eq!(appointment.is_meeting, Some(false));
+    assert_eq!(
+        appointment.calendar_item_type,
+        Some(CalendarItemTypeType::Single)
+    );
+    assert_eq!(
+        appointment.my_response_type,
+        Some(ResponseTypeType::Organizer)
+    );
+    assert_eq!(
+        name_and_address(recipient(&appointment.organizer)),
+        (Some("Dana Whitfield"), None)
+    );
+
+    // A contact, with its dictionaries.
+    assert_eq!(
+        id_of(&contact.item),
+        (INGRID_CONTACT_ID, Some("EQAAABYAAABxU5z5gZuDM7FGc4KIzg=="))
+    );
+    assert_eq!(contact.item.item_class.as_deref(), Some("IPM.Contact"));
+    assert_eq!(contact.item.subject.as_deref(), Some("Ingrid Solberg"));
+    assert_eq!(contact.file_as.as_deref(), Some("Solberg, Ingrid"));
+    assert_eq!(contact.display_name.as_deref(), Some("Ingrid Solberg"));
+    assert_eq!(contact.given_name.as_deref(), Some("Ingrid"));
+    assert_eq!(contact.surname.as_deref(), Some("Solberg"));
+    assert_eq!(contact.company_name.as_deref(), Some("Fabrikam, Inc."));
+    assert_eq!(contact.job_title.as_deref(), Some("Procurement Lead"));
+    let emails = &contact
+        .email_addresses
+        .as_ref()
+        .expect("EmailAddresses")
+        .entry;
+    assert_eq!(emails.len(), 1);
+    assert_eq!(emails[0].key, EmailAddressKeyType::EmailAddress1);
+    assert_eq!(emails[0].value, "ingrid.solberg@fabrikam.com");
+    let phones: Vec<_> = (contact.phone_numbers.as_ref().expect("PhoneNumbers").entry)
+        .iter()
+        .map(|phone| (phone.key.clone(), phone.value.as_str()))
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            (PhoneNumberKeyType::BusinessPhone, "+47 22 55 01 87"),
+            (PhoneNumberKeyType::MobilePhone, "+47 915 30 442"),
+        ]
+    );
+
+    // `<t:Message xsi:type="t:MeetingRequestMessageType">`: the members of
+    // each base in turn, MessageType's then MeetingMessageType's, then its own.
+    let meeting_message = &meeting.meeting_message;
+    let message = &meeting_message.message;
+    assert_eq!(
+        id_of(&message.item),
+        (MEETING_REQUEST_ID, Some("CwAAABYAAAB6gfE/soXg4PHtQuyP5A=="))
+    );
+    assert_eq!(
+        message.item.item_class.as_deref(),
+        Some("IPM.Schedule.Meeting.Request")
+    );
+    assert_eq!(message.item.subject.as_deref(), Some("Architecture sync"));
+    assert_eq!(
+        name_and_address(recipient(&message.from)),
+        (Some("Priya Raman"), Some("priya.raman@contoso.com"))
+    );
+    assert_eq!(message.is_read, Some(true));
+    let calendar_item = item_id(
+        meeting_message
+            .associated_calendar_item_id
+            .as_ref()
+            .expect("AssociatedCalendarItemId"),
+    );
+    assert_eq!(calendar_item.1, Some("DwAAABYAAADxM9dyI2ofZHFQEqs9bQ=="));
+    assert_eq!(
+        meeting_message.response_type,
+        Some(ResponseTypeType::NoResponseReceived)
+    );
+    assert_eq!(
+        meeting.meeting_request_type,
+        Some(MeetingRequestTypeType::NewMeetingRequest)
+    );
+    assert_eq!(
+        meeting.intended_free_busy_status,
+        Some(LegacyFreeBusyType::Busy)
+    );
+    assert_eq!(meeting.start.as_deref(), Some("2024-03-13T09:00:00Z"));
+    assert_eq!(meeting.end.as_deref(), Some("2024-03-13T10:00:00Z"));
+    assert_eq!(meeting.location.as_deref(), Some("Building 4 / Room 2.17"));
+
+    // `<t:Item xsi:type="types:PostItemType" xmlns:types="…">`.
+    assert_eq!(
+        id_of(&post.item).1,
+        Some("CQAAABYAAAASNqtNyB/lxifwt6SpXQ==")
+    );
+    assert_eq!(post.item.item_class.as_deref(), Some("IPM.Post"));
+    assert_eq!(
+        post.item.subject.as_deref(),
+        Some("Cafeteria closed on Friday")
+    );
+    assert_eq!(
+        name_and_address(recipient(&post.from)),
+        (Some("Facilities"), Some("facilities@contoso.com"))
+    );
+    assert_eq!(post.posted_time.as_deref(), Some("2024-03-07T07:58:29Z"));
+
+    assert_round_trip("find_item_response", &envelope);
+}
+
+// ---------------------------------------------------------------------------
+// GetFolder
+
+#[test]
+fn get_folder_request_decodes_as_any_message() {
+    let envelope: Request<Message> = decode("get_folder_request");
+    assert_eq!(
+        envelope.header,
+        requesting(ExchangeVersionType::Exchange2016)
+    );
+    let Message::GetFolder(get_folder) = &envelope.body else {
+        panic!("expected GetFolder, got {:?}", envelope.body);
+    };
+    let shape = &get_folder.folder_shape;
+    assert_eq!(shape.base_shape, DefaultShapeNamesType::Default);
+    assert_eq!(
+        field_uris(&shape.additional_properties),
+        [
+            UnindexedFieldUriType::FolderFolderClass,
+            UnindexedFieldUriType::FolderParentFolderId,
+        ]
+    );
+    let [NonEmptyArrayOfBaseFolderIdsChoice::DistinguishedFolderId(inbox)] =
+        get_folder.folder_ids.choice.as_slice()
+    else {
+        panic!("expected one DistinguishedFolderId");
+    };
+    assert_eq!(inbox.id, DistinguishedFolderIdNameType::Inbox);
+    assert_eq!(inbox.change_key, None);
+    assert_eq!(inbox.mailbox, None);
+
+    assert_round_trip("get_folder_request", &envelope);
+}
+
+#[test]
+fn get_folder_response_describes_the_inbox() {
+    let envelope: Response<GetFolderResponse> = decode("get_folder_response");
+    assert_eq!(envelope.header, exchange_2016());
+    let [ArrayOfResponseMessagesChoice::GetFolderResponseMessage(message)] =
+        response_messages(&envelope.body.base_response_message)
+    else {
+        panic!("expected one GetFolderResponseMessage");
+    };
+    assert_eq!(message.response_message, success());
+    let folders = &message.folders.as_ref().expect("Folders").choice;
+    let [ArrayOfFoldersChoice::Folder(AnyFolderType::FolderType(inbox))] = folders.as_slice()
+    else {
+        panic!("expected one plain Folder, got {folders:?}");
+    };
+    let base = &inbox.base_folder;
+    assert_eq!(
+        folder_id(base.folder_id.as_ref().expect("FolderId")),
+        (INBOX_ID, Some("AQAAABYAAAD9qtU5KbRu/oNnVmsyWw=="))
+    );
+    let parent = folder_id(base.parent_folder_id.as_ref().expect("ParentFolderId"));
+    assert!(parent.0.ends_with("54Rr0+rgAAA="), "{parent:?}");
+    assert_eq!(parent.1, Some("AQAAAA=="));
+    assert_eq!(base.folder_class.as_deref(), Some("IPF.Note"));
+    assert_eq!(base.display_name.as_deref(), Some("Inbox"));
+    assert_eq!(base.total_count, Some(42));
+    assert_eq!(base.child_folder_count, Some(3));
+    assert_eq!(inbox.unread_count, Some(7));
+
+    assert_round_trip("get_folder_response", &envelope);
+}
+
+// ---------------------------------------------------------------------------
+// CreateItem
+
+#[test]
+fn create_item_request_sends_an_html_message_whose_markup_is_text() {
+    let envelope: Request<CreateItem> = decode("create_item_request");
+    assert_eq!(
+        envelope.header,
+        requesting(ExchangeVersionType::Exchange2010Sp2)
+    );
+    let create = &envelope.body;
+    assert_eq!(
+        create.message_disposition,
+        Some(MessageDispositionType::SendAndSaveCopy)
+    );
+    assert_eq!(create.send_meeting_invitations, None);
+    let Some(AnyTargetFolderIdType::TargetFolderIdType(saved_to)) = &create.saved_item_folder_id
+    else {
+        panic!("expected a SavedItemFolderId");
+    };
+    let TargetFolderIdChoice::DistinguishedFolderId(sent_items) = &saved_to.choice else {
+        panic!(
+            "expected a DistinguishedFolderId, got {:?}",
+            saved_to.choice
+        );
+    };
+    assert_eq!(sent_items.id, DistinguishedFolderIdNameType::Sentitems);
+
+    let [NonEmptyArrayOfAllItemsChoice::Message(AnyMessageType::MessageType(mail))] =
+        create.items.choice.as_slice()
+    else {
+        panic!("expected one Message, got {:?}", create.items.choice);
+    };
+    assert_eq!(mail.item.item_id, None, "a new item has no id yet");
+    assert_eq!(
+        mail.item.subject.as_deref(),
+        Some("Offsite agenda (draft 2)")
+    );
+    // The HTML travels escaped: decoding undoes one level of escaping,
+    // leaving the HTML's own references (&amp; &quot; &#8212;) as they are.
+    let body = mail.item.body.as_ref().expect("Body");
+    assert_eq!(body.body_type, BodyTypeType::Html);
+    assert_eq!(body.is_truncated, None);
+    assert_eq!(
+        body.value,
+        "<html><body><p>Hi both,</p><p>The <b>updated agenda</b> is below &amp; attached.</p>\
+         <ul><li>09:30 Welcome</li><li>10:00 Roadmap &quot;2025&quot;</li></ul>\
+         <p>&#8212; Dana</p></body></html>"
+    );
+    assert_eq!(mail.item.importance, Some(ImportanceChoicesType::High));
+    let to: Vec<_> = (mail.to_recipients.as_ref().expect("ToRecipients").mailbox)
+        .iter()
+        .map(|to| name_and_address(mailbox(to)))
+        .collect();
+    assert_eq!(
+        to,
+        [
+            (Some("Rui Okafor"), Some("rui.okafor@contoso.com")),
+            (None, Some("ingrid.solberg@fabrikam.com")),
+        ]
+    );
+    assert_eq!(mail.is_read_receipt_requested, Some(false));
+
+    assert_round_trip("create_item_request", &envelope);
+}
+
+#[test]
+fn create_item_response_succeeds_without_returning_the_sent_item() {
+    let envelope: Response<CreateItemResponse> = decode("create_item_response");
+    assert_eq!(
+        envelope.header,
+        answered_by([14, 3, 248, 2], "Exchange2010_SP2")
+    );
+    let [
+        ArrayOfResponseMessagesChoice::CreateItemResponseMessage(
+            AnyItemInfoResponseMessageType::ItemInfoResponseMessageType(message),
+        ),
+    ] = response_messages(&envelope.body.base_response_message)
+    else {
+        panic!("expected one CreateItemResponseMessage");
+    };
+    assert_eq!(message.response_message, success());
+    assert_eq!(message.items.choice, [], "<m:Items />");
+
+    assert_round_trip("create_item_response", &envelope);
+}
+
+// ---------------------------------------------------------------------------
+// UpdateItem
+
+#[test]
+fn update_item_request_sets_and_deletes_each_kind_of_property_path() {
+    let envelope: Request<UpdateItem> = decode("update_item_request");
+    assert_eq!(
+        envelope.header,
+        requesting(ExchangeVersionType::Exchange2013)
+    );
+    let update = &envelope.body;
+    assert_eq!(
+        update.conflict_resolution,
+        ConflictResolutionType::AutoResolve
+    );
+    assert_eq!(
+        update.message_disposition,
+        Some(MessageDispositionType::SaveOnly)
+    );
+    assert_eq!(update.send_meeting_invitations_or_cancellations, None);
+    assert_eq!(update.saved_item_folder_id, None);
+    let [message_change, contact_change] = update.item_changes.item_change.as_slice() else {
+        panic!("expected two ItemChanges");
+    };
+
+    // The message: its subject set, an extended property set, categories
+    // and a property by tag deleted.
+    let ItemChangeChoice::ItemId(id) = &message_change.choice else {
+        panic!("expected an ItemId, got {:?}", message_change.choice);
+    };
+    assert_eq!(
+        item_id(id),
+        (OFFSITE_MAIL_ID, Some("CQAAABYAAAAkQOIj93c4v/MYZeJ8KQ=="))
+    );
+    let [
+        NonEmptyArrayOfItemChangeDescriptionsChoice::SetItemField(set_subject),
+        NonEmptyArrayOfItemChangeDescriptionsChoice::SetItemField(set_ticket),
+        NonEmptyArrayOfItemChangeDescriptionsChoice::DeleteItemField(delete_categories),
+        NonEmptyArrayOfItemChangeDescriptionsChoice::DeleteItemField(delete_tagged),
+    ] = message_change.updates.choice.as_slice()
+    else {
+        panic!("unexpected updates: {:#?}", message_change.updates.choice);
+    };
+
+    let ChangeDescriptionChoice::FieldUri(subject_path) =
+        path_of(&set_subject.item_change_description)
+    else {
+        panic!("expected a FieldURI");
+    };
+    assert_eq!(subject_path.field_uri, UnindexedFieldUriType::ItemSubject);
+    let SetItemFieldChoice::Message(AnyMessageType::MessageType(new_subject)) = &set_subject.choice
+    else {
+        panic!("expected a Message, got {:?}", set_subject.choice);
+    };
+    assert_eq!(
+        new_subject.item.subject.as_deref(),
+        Some("Offsite agenda (final)")
+    );
+
+    let ticket = PathToExtendedFieldType {
+        distinguished_property_set_id: Some(DistinguishedPropertySetType::PublicStrings),
+        property_set_id: None,
+        property_tag: None,
+        property_name: Some("ContosoTicketId".into()),
+        property_id: None,
+        property_type: MapiPropertyTypeType::String,
+    };
+    let ChangeDescriptionChoice::ExtendedFieldUri(ticket_path) =
+        path_of(&set_ticket.item_change_description)
+    else {
+        panic!("expected an ExtendedFieldURI");
+    };
+    assert_eq!(**ticket_path, ticket);
+    let SetItemFieldChoice::Message(AnyMessageType::MessageType(new_ticket)) = &set_ticket.choice
+    else {
+        panic!("expected a Message, got {:?}", set_ticket.choice);
+    };
+    let [property] = new_ticket.item.extended_property.as_slice() else {
+        panic!("expected one ExtendedProperty");
+    };
+    assert_eq!(property.extended_field_uri, ticket);
+    assert_eq!(
+        property.choice,
+        ExtendedPropertyChoice::Value("OPS-20417".into())
+    );
+
+    let ChangeDescriptionChoice::FieldUri(categories) =
+        path_of(&delete_categories.item_change_description)
+    else {
+        panic!("expected a FieldURI");
+    };
+    assert_eq!(categories.field_uri, UnindexedFieldUriType::ItemCategories);
+
+    assert_eq!(
+        *path_of(&delete_tagged.item_change_description),
+        ChangeDescriptionChoice::ExtendedFieldUri(Box::new(PathToExtendedFieldType {
+            distinguished_property_set_id: None,
+            property_set_id: None,
+            // A union of unsignedShort and a hexadecimal string: the hex form.
+            property_tag: Some(PropertyTagType::StringType("0x1090".into())),
+            property_name: None,
+            property_id: None,
+            property_type: MapiPropertyTypeType::Integer,
+        }))
+    );
+
+    // The contact: an entry of each of two dictionaries, by index.
+    let ItemChangeChoice::ItemId(id) = &contact_change.choice else {
+        panic!("expected an ItemId, got {:?}", contact_change.choice);
+    };
+    assert_eq!(
+        item_id(id),
+        (INGRID_CONTACT_ID, Some("EQAAABYAAABxU5z5gZuDM7FGc4KIzg=="))
+    );
+    let [
+        NonEmptyArrayOfItemChangeDescriptionsChoice::SetItemField(set_email),
+        NonEmptyArrayOfItemChangeDescriptionsChoice::SetItemField(set_phone),
+    ] = contact_change.updates.choice.as_slice()
+    else {
+        panic!("unexpected updates: {:#?}", contact_change.updates.choice);
+    };
+
+    assert_eq!(
+        *path_of(&set_email.item_change_description),
+        ChangeDescriptionChoice::IndexedFieldUri(Box::new(PathToIndexedFieldType {
+            field_uri: DictionaryUriType::ContactsEmailAddress,
+            field_index: "EmailAddress2".into(),
+        }))
+    );
+    let SetItemFieldChoice::Contact(new_email) = &set_email.choice else {
+        panic!("expected a Contact, got {:?}", set_email.choice);
+    };
+    let [email] = new_email
+        .email_addresses
+        .as_ref()
+        .expect("EmailAddresses")
+        .entry
+        .as_slice()
+    else {
+        panic!("expected one email address");
+    };
+    assert_eq!(email.key, EmailAddressKeyType::EmailAddress2);
+    assert_eq!(email.value, "ingrid@solberg.example.no");
+
+    assert_eq!(
+        *path_of(&set_phone.item_change_description),
+        ChangeDescriptionChoice::IndexedFieldUri(Box::new(PathToIndexedFieldType {
+            field_uri: DictionaryUriType::ContactsPhoneNumber,
+            field_index: "MobilePhone".into(),
+        }))
+    );
+    let SetItemFieldChoice::Contact(new_phone) = &set_phone.choice else {
+        panic!("expected a Contact, got {:?}", set_phone.choice);
+    };
+    let [phone] = new_phone
+        .phone_numbers
+        .as_ref()
+        .expect("PhoneNumbers")
+        .entry
+        .as_slice()
+    else {
+        panic!("expected one phone number");
+    };
+    assert_eq!(phone.key, PhoneNumberKeyType::MobilePhone);
+    assert_eq!(phone.value, "+47 915 30 443");
+
+    assert_round_trip("update_item_request", &envelope);
+}
+
+#[test]
+fn update_item_response_returns_the_new_change_keys_without_conflicts() {
+    let envelope: Response<UpdateItemResponse> = decode("update_item_response");
+    assert_eq!(
+        envelope.header,
+        answered_by([15, 0, 1497, 48], "V2016_10_10")
+    );
+    let [
+        ArrayOfResponseMessagesChoice::UpdateItemResponseMessage(for_message),
+        ArrayOfResponseMessagesChoice::UpdateItemResponseMessage(for_contact),
+    ] = response_messages(&envelope.body.base_response_message)
+    else {
+        panic!("expected two UpdateItemResponseMessages");
+    };
+    for response in [for_message, for_contact] {
+        assert_eq!(
+            response.item_info_response_message.response_message,
+            success()
+        );
+        assert_eq!(
+            response.conflict_results,
+            Some(ConflictResultsType { count: 0 })
+        );
+    }
+
+    let [ArrayOfRealItemsChoice::Message(AnyMessageType::MessageType(mail))] = for_message
+        .item_info_response_message
+        .items
+        .choice
+        .as_slice()
+    else {
+        panic!("expected one Message");
+    };
+    assert_eq!(
+        id_of(&mail.item),
+        (OFFSITE_MAIL_ID, Some("CQAAABYAAABRF7hdBFaNdXC0BGJUhA=="))
+    );
+    assert_eq!(mail.item.subject, None, "only the id comes back");
+
+    let [ArrayOfRealItemsChoice::Contact(contact)] = for_contact
+        .item_info_response_message
+        .items
+        .choice
+        .as_slice()
+    else {
+        panic!("expected one Contact");
+    };
+    assert_eq!(
+        id_of(&contact.item),
+        (INGRID_CONTACT_ID, Some("EQAAABYAAACfS4P1EBz868k6+OAaFQ=="))
+    );
+
+    assert_round_trip("update_item_response", &envelope);
+}
+
+// ---------------------------------------------------------------------------
+// SyncFolderItems
+
+#[test]
+fn sync_folder_items_request_resumes_from_a_sync_state() {
+    let envelope: Request<SyncFolderItems> = decode("sync_folder_items_request");
+    assert_eq!(
+        envelope.header,
+        requesting(ExchangeVersionType::Exchange2013Sp1)
+    );
+    let sync = &envelope.body;
+    assert_eq!(sync.item_shape.base_shape, DefaultShapeNamesType::IdOnly);
+    assert_eq!(
+        field_uris(&sync.item_shape.additional_properties),
+        [
+            UnindexedFieldUriType::ItemSubject,
+            UnindexedFieldUriType::ItemDateTimeReceived,
+            UnindexedFieldUriType::MessageFrom,
+            UnindexedFieldUriType::MessageIsRead,
+        ]
+    );
+    let AnyTargetFolderIdType::TargetFolderIdType(folder) = &sync.sync_folder_id else {
+        panic!(
+            "expected a TargetFolderIdType, got {:?}",
+            sync.sync_folder_id
+        );
+    };
+    let TargetFolderIdChoice::FolderId(inbox) = &folder.choice else {
+        panic!("expected a FolderId, got {:?}", folder.choice);
+    };
+    assert_eq!(
+        folder_id(inbox),
+        (INBOX_ID, Some("AQAAABYAAAD9qtU5KbRu/oNnVmsyWw=="))
+    );
+    assert_eq!(
+        sync.sync_state.as_deref(),
+        Some(
+            "H4sIAAAAAAAEAO29B2AcSZYlJi9tynt/SvVK1d2dQmGtuhEQmZ6f3jQ0NQmKZ/rZPpZOvJ5v3u1Hc8T0+gAw=="
+        )
+    );
+    assert_eq!(sync.ignore, None);
+    assert_eq!(sync.max_changes_returned, 100);
+    assert_eq!(sync.sync_scope, Some(SyncFolderItemsScopeType::NormalItems));
+
+    assert_round_trip("sync_folder_items_request", &envelope);
+}
+
+#[test]
+fn sync_folder_items_response_reports_each_kind_of_change() {
+    let envelope: Response<SyncFolderItemsResponse> = decode("sync_folder_items_response");
+    assert_eq!(envelope.header, exchange_2016());
+    let [ArrayOfResponseMessagesChoice::SyncFolderItemsResponseMessage(message)] =
+        response_messages(&envelope.body.base_response_message)
+    else {
+        panic!("expected one SyncFolderItemsResponseMessage");
+    };
+    assert_eq!(message.response_message, success());
+    let state = message.sync_state.as_deref().expect("SyncState");
+    assert!(state.starts_with("H4sIAAAAAAAEAO29B2AcSZYlJi9"), "{state}");
+    assert!(state.ends_with("oRHIAAA=="), "{state}");
+    assert_eq!(message.includes_last_item_in_range, Some(true));
+
+    let changes = &message.changes.as_ref().expect("Changes").choice;
+    let [
+        SyncFolderItemsChangesChoice::Create(created),
+        SyncFolderItemsChangesChoice::Update(updated),
+        SyncFolderItemsChangesChoice::Delete(deleted),
+        SyncFolderItemsChangesChoice::ReadFlagChange(read),
+    ] = changes.as_slice()
+    else {
+        panic!("unexpected changes: {changes:#?}");
+    };
+
+    // A new message.
+    let SyncFolderItemsCreateOrUpdateChoice::Message(AnyMessageType::MessageType(new)) =
+        &created.choice
+    else {
+        panic!("expected a created Message, got {:?}", created.choice);
+    };
+    assert_eq!(id_of(&new.item).1, Some("CQAAABYAAACOD1OuhIeOe8jGG+KPDg=="));
+    assert_eq!(
+        new.item.subject.as_deref(),
+        Some("Your parcel is on its way")
+    );
+    assert_eq!(
+        new.item.date_time_received.as_deref(),
+        Some("2024-03-11T09:03:12Z")
+    );
+    let from = recipient(&new.from);
+    assert_eq!(
+        name_and_address(from),
+        (
+            Some("Northwind Deliveries"),
+            Some("no-reply@northwind.example")
+        )
+    );
+    assert_eq!(from.mailbox_type, Some(MailboxTypeType::OneOff));
+    assert_eq!(new.is_read, Some(false));
+
+    // A changed message: the budget mail, with a new change key.
+    let SyncFolderItemsCreateOrUpdateChoice::Message(AnyMessageType::MessageType(changed)) =
+        &updated.choice
+    else {
+        panic!("expected an updated Message, got {:?}", updated.choice);
+    };
+    assert_eq!(
+        id_of(&changed.item),
+        (BUDGET_MAIL_ID, Some("CQAAABYAAAA/MEYKxRmBc48HwuTpEA=="))
+    );
+    assert_eq!(
+        changed.item.subject.as_deref(),
+        Some("RE: Q3 budget review & headcount")
+    );
+    assert_eq!(
+        recipient(&changed.from).mailbox_type,
+        Some(MailboxTypeType::Mailbox)
+    );
+    assert_eq!(changed.is_read, Some(true));
+
+    // A deleted item: only its id.
+    assert_eq!(
+        item_id(&deleted.item_id).1,
+        Some("CQAAABYAAAB6gfE/soXg4PHtQuyP5A==")
+    );
+
+    // The meeting request, read.
+    assert_eq!(
+        item_id(&read.item_id),
+        (MEETING_REQUEST_ID, Some("CwAAABYAAADxM9dyI2ofZHFQEqs9bQ=="))
+    );
+    assert!(read.is_read);
+
+    assert_round_trip("sync_folder_items_response", &envelope);
+}
+
+// ---------------------------------------------------------------------------
+// GetItem
+
+#[test]
+fn get_item_request_asks_for_two_items_as_text() {
+    let envelope: Request<GetItem> = decode("get_item_request");
+    assert_eq!(
+        envelope.header,
+        requesting(ExchangeVersionType::Exchange2013Sp1)
+    );
+    let shape = &envelope.body.item_shape;
+    assert_eq!(shape.base_shape, DefaultShapeNamesType::Default);
+    assert_eq!(shape.body_type, Some(BodyTypeResponseType::Text));
+    assert_eq!(
+        field_uris(&shape.additional_properties),
+        [UnindexedFieldUriType::MessageInternetMessageId]
+    );
+    let ids: Vec<_> = (envelope.body.item_ids.choice.iter())
+        .map(|id| match id {
+            NonEmptyArrayOfBaseItemIdsChoice::ItemId(id) => item_id(id),
+            other => panic!("expected an ItemId, got {other:?}"),
+        })
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert_eq!(ids[0], (BUDGET_MAIL_ID, None));
+    assert!(ids[1].0.ends_with("J4yMIQUDzA=="), "{ids:?}");
+    assert_eq!(ids[1].1, None);
+
+    assert_round_trip("get_item_request", &envelope);
+}
+
+#[test]
+fn get_item_mixed_response_has_one_success_and_one_error() {
+    let envelope: Response<GetItemResponse> = decode("get_item_mixed_response");
+    assert_eq!(envelope.header, exchange_2016());
+    let [
+        ArrayOfResponseMessagesChoice::GetItemResponseMessage(
+            AnyItemInfoResponseMessageType::ItemInfoResponseMessageType(found),
+        ),
+        ArrayOfResponseMessagesChoice::GetItemResponseMessage(
+            AnyItemInfoResponseMessageType::ItemInfoResponseMessageType(missing),
+        ),
+    ] = response_messages(&envelope.body.base_response_message)
+    else {
+        panic!("expected two GetItemResponseMessages");
+    };
+
+    // The first item was found, with all its default properties.
+    assert_eq!(
+        found.response_message.response_class,
+        ResponseClassType::Success
+    );
+    assert_eq!(found.response_message, success());
+    let [ArrayOfRealItemsChoice::Message(AnyMessageType::MessageType(mail))] =
+        found.items.choice.as_slice()
+    else {
+        panic!("expected one Message, got {:?}", found.items.choice);
+    };
+    let item = &mail.item;
+    assert_eq!(
+        id_of(item),
+        (BUDGET_MAIL_ID, Some("CQAAABYAAAA/MEYKxRmBc48HwuTpEA=="))
+    );
+    assert_eq!(
+        folder_id(item.parent_folder_id.as_ref().expect("ParentFolderId")),
+        (INBOX_ID, Some("AQAAAA=="))
+    );
+    assert_eq!(item.item_class.as_deref(), Some("IPM.Note"));
+    assert_eq!(
+        item.subject.as_deref(),
+        Some("Q3 budget review & headcount")
+    );
+    assert_eq!(item.sensitivity, Some(SensitivityChoicesType::Normal));
+    let body = item.body.as_ref().expect("Body");
+    assert_eq!(body.body_type, BodyTypeType::Text);
+    assert_eq!(body.is_truncated, Some(false));
+    assert_eq!(
+        body.value,
+        "Hi Dana,\n\nNumbers for Q3 are attached. Headcount stays at 14 <= plan.\n\nRui"
+    );
+    assert_eq!(
+        item.date_time_received.as_deref(),
+        Some("2024-03-11T08:42:17Z")
+    );
+    assert_eq!(item.size, Some(18342));
+    assert_eq!(
+        item.categories.as_ref().expect("Categories").string,
+        ["Finance", "Follow up"]
+    );
+    assert_eq!(item.importance, Some(ImportanceChoicesType::Normal));
+    assert_eq!(item.is_submitted, Some(false));
+    assert_eq!(item.is_draft, Some(false));
+    assert_eq!(item.date_time_sent.as_deref(), Some("2024-03-11T08:42:09Z"));
+    assert_eq!(
+        item.date_time_created.as_deref(),
+        Some("2024-03-11T08:42:17Z")
+    );
+    assert_eq!(item.display_to.as_deref(), Some("Dana Whitfield"));
+    assert_eq!(item.has_attachments, Some(true));
+    assert_eq!(item.culture.as_deref(), Some("en-US"));
+    assert_eq!(
+        name_and_address(recipient(&mail.sender)),
+        (Some("Rui Okafor"), Some("rui.okafor@contoso.com"))
+    );
+    let [to] = mail
+        .to_recipients
+        .as_ref()
+        .expect("ToRecipients")
+        .mailbox
+        .as_slice()
+    else {
+        panic!("expected one recipient");
+    };
+    let to = mailbox(to);
+    assert_eq!(
+        name_and_address(to),
+        (Some("Dana Whitfield"), Some("dana.whitfield@contoso.com"))
+    );
+    assert_eq!(to.routing_type.as_deref(), Some("SMTP"));
+    assert_eq!(to.mailbox_type, Some(MailboxTypeType::Mailbox));
+    assert_eq!(
+        mail.internet_message_id.as_deref(),
+        Some("<VI1PR08MB5325C0A2F1D3E4B5A6C7D8E9F0@VI1PR08MB5325.eurprd08.prod.contoso.com>")
+    );
+    assert_eq!(mail.is_read, Some(true));
+
+    // The second was not (its message in the default namespace, not `m:`).
+    assert_eq!(
+        missing.response_message,
+        ResponseMessageType {
+            response_class: ResponseClassType::Error,
+            message_text: Some("The specified object was not found in the store.".into()),
+            response_code: Some(ResponseCodeType::ErrorItemNotFound),
+            descriptive_link_key: Some(0),
+            message_xml: None,
+        }
+    );
+    assert_eq!(missing.items.choice, [], "<Items />");
+
+    assert_round_trip("get_item_mixed_response", &envelope);
+}
+
+// ---------------------------------------------------------------------------
+// Bad xsi:type
+
+/// A CreateItem request whose one item is `item`, laid out so that the item
+/// starts at 4:1.
+fn create_item_with(item: &str) -> String {
+    format!(
+        "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"\n\
+         \x20   xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n\
+         \x20   xmlns:m=\"{M_NAMESPACE}\" xmlns:t=\"{T_NAMESPACE}\"><s:Body><m:CreateItem><m:Items>\n\
+         {item}</m:Items></m:CreateItem></s:Body></s:Envelope>"
+    )
+}
+
+#[test]
+fn an_xsi_type_not_derived_from_the_declared_type_is_refused() {
+    // A well-formed item of the right shape still decodes.
+    let post =
+        create_item_with("<t:Item xsi:type=\"t:PostItemType\"><t:Subject>ok</t:Subject></t:Item>");
+    let envelope = Envelope::<CreateItem>::decode(post.as_bytes()).unwrap();
+    assert!(matches!(
+        envelope.body.items.choice.as_slice(),
+        [NonEmptyArrayOfAllItemsChoice::Item(
+            AnyItemType::PostItemType(_)
+        )]
+    ));
+
+    // A folder is no item.
+    let folder = create_item_with("<t:Item xsi:type=\"t:FolderType\"/>");
+    assert_eq!(
+        decode_error::<CreateItem, ()>(&folder),
+        format!(
+            "4:1 /Envelope/Body/CreateItem/Items/Item: \
+             xsi:type {{{T_NAMESPACE}}}FolderType is not ItemType or a type derived from it"
+        )
+    );
+
+    // A post is an item, but no message: derivation is from the type the
+    // element declares.
+    let post_as_message = create_item_with("<t:Message xsi:type=\"t:PostItemType\"/>");
+    assert_eq!(
+        decode_error::<CreateItem, ()>(&post_as_message),
+        format!(
+            "4:1 /Envelope/Body/CreateItem/Items/Message: \
+             xsi:type {{{T_NAMESPACE}}}PostItemType is not MessageType or a type derived from it"
+        )
+    );
+}
+
+#[test]
+fn an_xsi_type_with_an_undeclared_prefix_is_refused() {
+    let xml = create_item_with("<t:Item xsi:type=\"types:PostItemType\"/>");
+    assert_eq!(
+        decode_error::<CreateItem, ()>(&xml),
+        "4:1 /Envelope/Body/CreateItem/Items/Item: \
+         prefix \"types\" of \"types:PostItemType\" is not declared"
+    );
+}

@@ -833,7 +833,11 @@ impl<'l> Lowering<'l> {
         Ok(variants)
     }
 
-    fn add_variant(&mut self, mut field: FieldDef, variants: &mut Vec<FieldDef>) -> Result<(), Error> {
+    fn add_variant(
+        &mut self,
+        mut field: FieldDef,
+        variants: &mut Vec<FieldDef>,
+    ) -> Result<(), Error> {
         // A head inside a choice: its members are alternatives too.
         if let (true, TypeRef::Named(head)) = (field.choice, &field.ty) {
             let head_ident = self

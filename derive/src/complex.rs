@@ -360,9 +360,14 @@ fn impls(name: &Ident, parts: Parts) -> TokenStream {
     } else {
         declares
     };
-    let encode_any = any_attribute.map(
+    let encode_any = any_attribute.as_ref().map(
         |field| quote!(e.any_attributes(&self.#field, <Self as #x::Content>::declares_attribute)?;),
     );
+    let own_attributes = !attribute_arms.is_empty() || any_attribute.is_some();
+    let takes_attributes = match &base {
+        Some((_, ty)) => quote!(#own_attributes || <#ty as #x::Content>::ATTRIBUTES),
+        None => quote!(#own_attributes),
+    };
     let doc = format!("What decoding a [`{name}`] has read so far.");
     quote! {
         #[doc = #doc]
@@ -374,6 +379,8 @@ fn impls(name: &Ident, parts: Parts) -> TokenStream {
 
         impl #x::Content for #name {
             type Partial = #partial;
+
+            const ATTRIBUTES: bool = #takes_attributes;
 
             #[allow(unused_variables)]
             fn attribute(p: &mut #partial, attr: &#x::Attr<'_, '_>) -> #x::DecodeResult<bool> {
@@ -430,6 +437,8 @@ fn unit(name: &Ident) -> TokenStream {
     quote! {
         impl #x::Content for #name {
             type Partial = ();
+
+            const ATTRIBUTES: bool = false;
 
             fn attribute(_: &mut (), _: &#x::Attr<'_, '_>) -> #x::DecodeResult<bool> {
                 Ok(false)

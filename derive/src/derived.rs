@@ -77,7 +77,8 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             );
             // Naming the abstract type itself says no more than leaving it out.
             let ns = declared.ns_tokens();
-            decode_arms.push(quote!((#ns, #declared_name) => return Err(d.invalid(start, #message)),));
+            decode_arms
+                .push(quote!((#ns, #declared_name) => return Err(d.invalid(start, #message)),));
             quote!(return Err(d.invalid(start, #message)))
         }
     };

@@ -15,6 +15,10 @@ pub trait Content: Sized {
     /// The members read so far.
     type Partial: Default;
 
+    /// Whether the type (or a base) takes any attribute: decoding does not
+    /// look at the attributes of one that takes none.
+    const ATTRIBUTES: bool = true;
+
     /// Takes `attr` if the type declares it (or keeps undeclared ones);
     /// `Ok(false)` leaves it to the caller.
     fn attribute(partial: &mut Self::Partial, attr: &Attr<'_, '_>) -> DecodeResult<bool>;
@@ -61,10 +65,12 @@ pub trait Content: Sized {
 /// are the decoder's business, never a member.
 pub fn decode_content<T: Content>(d: &mut Decoder<'_>, start: &Start<'_>) -> DecodeResult<T> {
     let mut partial = T::Partial::default();
-    for attr in d.attributes(start) {
-        let attr = attr?;
-        if attr.name().0 != XSI_NS {
-            T::attribute(&mut partial, &attr)?;
+    if T::ATTRIBUTES {
+        for attr in d.attributes(start) {
+            let attr = attr?;
+            if attr.name().0 != XSI_NS {
+                T::attribute(&mut partial, &attr)?;
+            }
         }
     }
     T::content(&mut partial, d, start)?;

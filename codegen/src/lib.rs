@@ -72,12 +72,20 @@ impl std::fmt::Display for Report {
             "{} named types ({} interpreted in all) loaded in {:.0?}",
             self.named_types, self.interpreted, self.load_time
         )?;
-        writeln!(
-            f,
-            "{} top-level elements: {} can be generated, {blocked} cannot yet, by the first construct each reaches:",
-            self.elements,
-            self.elements - blocked
-        )?;
+        if blocked == 0 {
+            writeln!(
+                f,
+                "{} top-level elements: all can be generated",
+                self.elements
+            )?;
+        } else {
+            writeln!(
+                f,
+                "{} top-level elements: {} can be generated, {blocked} cannot yet, by the first construct each reaches:",
+                self.elements,
+                self.elements - blocked
+            )?;
+        }
         for (construct, elements) in &self.blocked_elements {
             writeln!(
                 f,
@@ -85,6 +93,9 @@ impl std::fmt::Display for Report {
                 elements.len(),
                 examples(&mut elements.iter())
             )?;
+        }
+        if self.unsupported.is_empty() {
+            return writeln!(f, "every construct of the schemas is rendered");
         }
         writeln!(
             f,

@@ -8,6 +8,7 @@ use xsd_parser::pipeline::parser::resolver::FileResolver;
 use xsd_parser::{Interpreter, Parser, Schemas};
 
 use crate::error::Error;
+use crate::schema_facts::SchemaFacts;
 use crate::source_map::SourceMap;
 
 /// The `xml:` namespace's attributes, as the XML specification defines
@@ -36,6 +37,7 @@ pub struct Loaded {
     pub schemas: Schemas,
     pub types: MetaTypes,
     pub sources: SourceMap,
+    pub facts: SchemaFacts,
 }
 
 /// Loads `paths` and everything they include or import.
@@ -76,10 +78,12 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Error> {
         .and_then(Interpreter::with_xs_any_type)
         .and_then(Interpreter::finish)
         .map_err(|e| Error::Load(format!("interpreting {}: {e}", list(paths))))?;
+    let facts = SchemaFacts::read(&schemas, &types);
     Ok(Loaded {
         schemas,
         types,
         sources,
+        facts,
     })
 }
 

@@ -18,7 +18,6 @@ use crate::error::Error;
 use crate::load::{Loaded, schema_path};
 use crate::model::*;
 use crate::naming;
-use crate::schema_facts::SchemaFacts;
 
 const XS_NS: &str = "http://www.w3.org/2001/XMLSchema";
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -119,9 +118,6 @@ pub fn survey(loaded: &Loaded) -> BTreeMap<String, BTreeSet<String>> {
 struct Lowering<'l> {
     loaded: &'l Loaded,
     options: &'l Options,
-    facts: SchemaFacts,
-    /// The complex types derived from each, directly.
-    derived: HashMap<TypeIdent, Vec<TypeIdent>>,
     /// Rust names given to types, by schema identity.
     names: HashMap<TypeIdent, String>,
     /// Rust names given to the enums of a type and its derived types.
@@ -153,28 +149,9 @@ enum Job {
 
 impl<'l> Lowering<'l> {
     fn new(loaded: &'l Loaded, options: &'l Options) -> Self {
-        let mut derived: HashMap<TypeIdent, Vec<TypeIdent>> = HashMap::new();
-        for (ident, meta) in loaded.types.items.iter() {
-            if let MetaTypeVariant::ComplexType(complex) = &meta.variant
-                && let Base::Extension(base) | Base::Restriction(base) = &complex.base
-                && ident.type_ == IdentType::Type
-                && !ident.name.is_generated()
-                && matches!(
-                    loaded.types.items.get(base).map(|m| &m.variant),
-                    Some(MetaTypeVariant::ComplexType(_))
-                )
-            {
-                derived.entry(base.clone()).or_default().push(ident.clone());
-            }
-        }
-        for list in derived.values_mut() {
-            list.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
-        }
         Lowering {
             loaded,
             options,
-            facts: SchemaFacts::read(&loaded.schemas),
-            derived,
             names: HashMap::new(),
             derived_names: HashMap::new(),
             group_names: HashMap::new(),
@@ -200,7 +177,10 @@ impl<'l> Lowering<'l> {
     }
 
     fn is_abstract(&self, ident: &TypeIdent) -> bool {
-        self.facts.abstract_types.contains(&self.name_key(ident))
+        self.loaded
+            .facts
+            .abstract_types
+            .contains(&self.name_key(ident))
     }
 
     /// Whether values of the complex type `ident` may be of other types,
@@ -208,7 +188,7 @@ impl<'l> Lowering<'l> {
     fn is_polymorphic(&self, ident: &TypeIdent) -> bool {
         !self.options.declared_types_only
             && ident.type_ == IdentType::Type
-            && (self.derived.contains_key(ident) || self.is_abstract(ident))
+            && (self.loaded.facts.derived.contains_key(ident) || self.is_abstract(ident))
     }
 
     /// Every type derived from `ident`, directly or not, that can have
@@ -217,7 +197,7 @@ impl<'l> Lowering<'l> {
         let mut found = Vec::new();
         let mut stack = vec![ident.clone()];
         while let Some(at) = stack.pop() {
-            for d in self.derived.get(&at).into_iter().flatten() {
+            for d in self.loaded.facts.derived.get(&at).into_iter().flatten() {
                 if !found.contains(d) {
                     found.push(d.clone());
                     stack.push(d.clone());
@@ -297,7 +277,12 @@ impl<'l> Lowering<'l> {
                 // The head of a substitution group: an element of its own
                 // unless abstract (then only its members appear).
                 MetaTypeVariant::Dynamic(dynamic) => {
-                    if self.facts.abstract_elements.contains(&self.name_key(ident)) {
+                    if self
+                        .loaded
+                        .facts
+                        .abstract_elements
+                        .contains(&self.name_key(ident))
+                    {
                         continue;
                     }
                     match &dynamic.type_ {
@@ -617,7 +602,12 @@ impl<'l> Lowering<'l> {
                 _ => def.text = Some(self.type_ref(content, ident.name.as_str(), ident)?),
             }
         }
-        let own = self.facts.own_elements.get(&self.name_key(ident)).cloned();
+        let own = self
+            .loaded
+            .facts
+            .own_elements
+            .get(&self.name_key(ident))
+            .cloned();
         match &complex.base {
             Base::None => {}
             _ if def.text.is_some() => {}
@@ -874,7 +864,12 @@ impl<'l> Lowering<'l> {
             return Err(self.unsupported(head, "substitutionGroup", "not a head element"));
         };
         let mut members: Vec<TypeIdent> = Vec::new();
-        if !self.facts.abstract_elements.contains(&self.name_key(head)) {
+        if !self
+            .loaded
+            .facts
+            .abstract_elements
+            .contains(&self.name_key(head))
+        {
             members.push(head.clone());
         }
         members.extend(dynamic.derived_types.iter().map(|d| d.type_.clone()));

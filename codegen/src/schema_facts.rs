@@ -1,15 +1,18 @@
-//! Facts `xsd-parser`'s interpreted types do not keep, read from the parsed
-//! schema documents: which types and elements are abstract, and which
-//! elements a derived type declares itself (the interpreter hands over a
-//! restriction with its base's elements merged in).
+//! Facts the lowering needs that `xsd-parser`'s interpreted types do not
+//! keep, or keep only one way round: which types and elements are
+//! abstract, which elements a derived type declares itself (the interpreter
+//! hands over a restriction with its base's elements merged in), and which
+//! types derive from each. Read once per load.
 
 use std::collections::{HashMap, HashSet};
 
+use xsd_parser::models::meta::{Base, MetaTypeVariant, MetaTypes};
 use xsd_parser::models::schema::Schemas;
 use xsd_parser::models::schema::xs::{
     ComplexBaseType, ComplexBaseTypeContent, ComplexContentContent, ExtensionTypeContent,
     GroupType, GroupTypeContent, RestrictionTypeContent, SchemaContent,
 };
+use xsd_parser::models::{IdentType, TypeIdent};
 
 /// A name in a namespace: `(namespace URI, local name)`.
 pub type Name = (String, String);
@@ -21,11 +24,16 @@ pub struct SchemaFacts {
     /// For each complex type derived by extension or restriction, the local
     /// names of the elements its own content declares.
     pub own_elements: HashMap<Name, HashSet<String>>,
+    /// The named complex types derived from each, directly, sorted by name.
+    pub derived: HashMap<TypeIdent, Vec<TypeIdent>>,
 }
 
 impl SchemaFacts {
-    pub fn read(schemas: &Schemas) -> Self {
-        let mut facts = SchemaFacts::default();
+    pub fn read(schemas: &Schemas, types: &MetaTypes) -> Self {
+        let mut facts = SchemaFacts {
+            derived: derived_types(types),
+            ..SchemaFacts::default()
+        };
         let mut groups: HashMap<String, &GroupType> = HashMap::new();
         for (_, info) in schemas.schemas() {
             for item in &info.schema.content {
@@ -61,6 +69,27 @@ impl SchemaFacts {
         }
         facts
     }
+}
+
+fn derived_types(types: &MetaTypes) -> HashMap<TypeIdent, Vec<TypeIdent>> {
+    let mut derived: HashMap<TypeIdent, Vec<TypeIdent>> = HashMap::new();
+    for (ident, meta) in types.items.iter() {
+        if let MetaTypeVariant::ComplexType(complex) = &meta.variant
+            && let Base::Extension(base) | Base::Restriction(base) = &complex.base
+            && ident.type_ == IdentType::Type
+            && !ident.name.is_generated()
+            && matches!(
+                types.items.get(base).map(|m| &m.variant),
+                Some(MetaTypeVariant::ComplexType(_))
+            )
+        {
+            derived.entry(base.clone()).or_default().push(ident.clone());
+        }
+    }
+    for list in derived.values_mut() {
+        list.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+    }
+    derived
 }
 
 /// The elements a derived type's `complexContent` declares itself.

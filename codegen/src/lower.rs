@@ -774,7 +774,6 @@ impl<'l> Lowering<'l> {
             Some(name) => naming::field_name(name),
             None => "choice".to_owned(),
         };
-
         Ok(FieldDef {
             rust_name,
             namespace: None,

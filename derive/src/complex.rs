@@ -369,6 +369,7 @@ fn impls(name: &Ident, parts: Parts) -> TokenStream {
         None => quote!(#own_attributes),
     };
     let doc = format!("What decoding a [`{name}`] has read so far.");
+    let element = decode_and_encode(name);
     quote! {
         #[doc = #doc]
         #[doc(hidden)]
@@ -417,23 +418,14 @@ fn impls(name: &Ident, parts: Parts) -> TokenStream {
             }
         }
 
-        impl #x::Decode for #name {
-            fn decode(d: &mut #x::Decoder<'_>, start: &#x::Start<'_>) -> #x::DecodeResult<Self> {
-                #x::decode_content(d, start)
-            }
-        }
-
-        impl #x::Encode for #name {
-            fn encode(&self, e: &mut #x::Encoder, ns: &'static str, name: &'static str) -> #x::EncodeResult {
-                #x::encode_content(self, e, ns, name)
-            }
-        }
+        #element
     }
 }
 
 /// A type without members.
 fn unit(name: &Ident) -> TokenStream {
     let x = quote!(::ews_um::xml);
+    let element = decode_and_encode(name);
     quote! {
         impl #x::Content for #name {
             type Partial = ();
@@ -465,6 +457,15 @@ fn unit(name: &Ident) -> TokenStream {
             }
         }
 
+        #element
+    }
+}
+
+/// `Decode` and `Encode` of a complex type: the runtime's loops over its
+/// `Content`.
+fn decode_and_encode(name: &Ident) -> TokenStream {
+    let x = quote!(::ews_um::xml);
+    quote! {
         impl #x::Decode for #name {
             fn decode(d: &mut #x::Decoder<'_>, start: &#x::Start<'_>) -> #x::DecodeResult<Self> {
                 #x::decode_content(d, start)

@@ -1,6 +1,8 @@
-//! Emission: the model as Rust tokens. Each type becomes its declaration
-//! plus short `Decode`/`Encode` impls that call the `ews_um::xml` runtime;
-//! everything shared lives there, once.
+//! Emission: the model as Rust tokens. Each type becomes a declaration
+//! whose fields say their XML names (`#[xml(…)]`); its decoder and encoder
+//! come from the derives of `ews-um-derive` over the `ews_um::xml` runtime,
+//! so that what all types share exists once. Only the wrappers of
+//! top-level elements and the enum of all elements are written out here.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};

@@ -328,14 +328,23 @@ impl Builder {
     }
 
     /// Generates and writes the module to `path` atomically: on any error
-    /// the file is left as it was. A `path` that does not end in `.rs` is a
+    /// the file is left as it was. A `path` without an extension is a
     /// directory, written as [`generate_files`](Self::generate_files) says;
     /// files generated there before that are not generated now are removed.
     pub fn write(&self, path: impl AsRef<Path>) -> Result<(), Error> {
         let path = path.as_ref();
-        if path.extension().is_some_and(|e| e == "rs") {
-            let code = self.generate()?;
-            return write_atomically(path, &code);
+        match path.extension() {
+            Some(e) if e == "rs" => {
+                let code = self.generate()?;
+                return write_atomically(path, &code);
+            }
+            Some(_) if !path.is_dir() => {
+                return Err(Error::Request(format!(
+                    "{}: write a module to a `.rs` file or to a directory",
+                    path.display()
+                )));
+            }
+            _ => {}
         }
         let files = self.generate_files(path)?;
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;

@@ -124,7 +124,7 @@ struct Lowering<'l> {
     derived_names: HashMap<TypeIdent, String>,
     /// Rust names of the choices of named groups, by group name: each
     /// reference to the group is the same choice.
-    group_names: HashMap<String, String>,
+    group_names: HashMap<(String, String), String>,
     /// The element each anonymous type belongs to.
     anonymous: HashMap<TypeIdent, String>,
     /// The complex type each anonymous choice belongs to, for errors.
@@ -242,8 +242,9 @@ impl<'l> Lowering<'l> {
             ));
         }
         let xml_name = ident.name.as_str().to_owned();
-        let docs =
-            format!("A `{xml_name}`, or a value of a type derived from it, named by `xsi:type`.");
+        let docs = format!(
+            "A value of `{xml_name}` or of a type derived from it, as `xsi:type` names it."
+        );
         Ok(TypeDef {
             rust_name,
             xml_name: xml_name.clone(),
@@ -273,6 +274,13 @@ impl<'l> Lowering<'l> {
         for ident in candidates {
             let meta = &self.loaded.types.items[ident];
             let target = match &meta.variant {
+                MetaTypeVariant::Reference(reference) if reference.nillable => {
+                    return Err(self.unsupported(
+                        ident,
+                        "nillable",
+                        "a nillable top-level element (a nillable element inside a type is)",
+                    ));
+                }
                 MetaTypeVariant::Reference(reference) => reference.type_.clone(),
                 // The head of a substitution group: an element of its own
                 // unless abstract (then only its members appear).
@@ -521,7 +529,13 @@ impl<'l> Lowering<'l> {
                         TypeRef::Named(name) => name.clone(),
                         TypeRef::Builtin(b) => naming::type_name(&format!("{b:?}")),
                         TypeRef::List(_) => "List".to_owned(),
-                        TypeRef::AnyElement => unreachable!("not a simple type"),
+                        TypeRef::AnyElement => {
+                            return Err(self.unsupported(
+                                ident,
+                                "xs:union",
+                                "a member that is not a simple type",
+                            ));
+                        }
                     };
                     let name = unique(&base, |n| members.iter().any(|(m, _)| m == n));
                     members.push((name, ty));
@@ -619,6 +633,20 @@ impl<'l> Lowering<'l> {
         if complex.base != Base::None
             && let Some(own) = own
         {
+            // Decoding tells members apart by element name: one the base has
+            // cannot be the extension's too.
+            if let Some(base) = &def.base
+                && let Some(both) = base
+                    .def
+                    .all_fields()
+                    .find(|f| !f.choice && own.contains(&f.xml_name))
+            {
+                let message = format!(
+                    "element {} is declared by the type and by its base {}",
+                    both.xml_name, base.rust_type
+                );
+                return Err(self.unsupported(ident, "xs:extension", &message));
+            }
             def.fields
                 .retain(|f| f.choice || f.ty == TypeRef::AnyElement || own.contains(&f.xml_name));
         }
@@ -656,13 +684,13 @@ impl<'l> Lowering<'l> {
     /// Adds the elements of a sequence (or `xs:all`) to `fields`, nested
     /// sequences inline, choices as fields of their own. `outer` is how often
     /// the group itself occurs; `group_name`, the named group it is, if any
-    /// (which names a choice inside it).
+    /// (which names a choice it consists of).
     fn particles(
         &mut self,
         owner: &TypeIdent,
         group: &GroupMeta,
         outer: (usize, MaxOccurs),
-        group_name: Option<&str>,
+        group_name: Option<(NamespaceId, &str)>,
         fields: &mut Vec<FieldDef>,
     ) -> Result<(), Error> {
         let repeats = outer.1 != MaxOccurs::Bounded(1);
@@ -684,17 +712,22 @@ impl<'l> Lowering<'l> {
                         .ident
                         .name
                         .is_named()
-                        .then(|| element.ident.name.as_str());
+                        .then(|| (element.ident.ns, element.ident.name.as_str()));
                     let name = own_name.or(group_name);
-                    match &self.loaded.types.items[type_].variant {
-                        MetaTypeVariant::Sequence(inner) | MetaTypeVariant::All(inner) => {
+                    match self.loaded.types.items.get(type_).map(|m| &m.variant) {
+                        // Only a group of one particle passes its name on.
+                        Some(
+                            MetaTypeVariant::Sequence(inner)
+                            | MetaTypeVariant::All(inner)
+                            | MetaTypeVariant::Choice(inner),
+                        ) if inner.elements.len() == 1 => {
                             self.particles(owner, inner, occurs, name, fields)?;
                         }
-                        MetaTypeVariant::Choice(inner) if inner.elements.len() == 1 => {
-                            self.particles(owner, inner, occurs, name, fields)?;
+                        Some(MetaTypeVariant::Sequence(inner) | MetaTypeVariant::All(inner)) => {
+                            self.particles(owner, inner, occurs, None, fields)?;
                         }
-                        MetaTypeVariant::Choice(inner) => {
-                            let name = name.map(str::to_owned);
+                        Some(MetaTypeVariant::Choice(inner)) => {
+                            let name = name.map(|(ns, name)| (self.namespace(ns), name.to_owned()));
                             let field = self.choice_field(owner, type_, name, inner, occurs)?;
                             fields.push(field);
                         }
@@ -723,7 +756,7 @@ impl<'l> Lowering<'l> {
         &mut self,
         owner: &TypeIdent,
         group_ident: &TypeIdent,
-        group_name: Option<String>,
+        group_name: Option<(String, String)>,
         group: &GroupMeta,
         occurs: (usize, MaxOccurs),
     ) -> Result<FieldDef, Error> {
@@ -736,11 +769,11 @@ impl<'l> Lowering<'l> {
             .cloned()
             .unwrap_or_else(|| naming::type_name(owner.name.as_str()));
         let rust_type = match &group_name {
-            Some(name) => match self.group_names.get(name) {
+            Some(key) => match self.group_names.get(key) {
                 Some(rust) => rust.clone(),
                 None => {
-                    let rust = self.name_of(group_ident, name);
-                    self.group_names.insert(name.clone(), rust.clone());
+                    let rust = self.name_of(group_ident, &key.1);
+                    self.group_names.insert(key.clone(), rust.clone());
                     rust
                 }
             },
@@ -760,18 +793,26 @@ impl<'l> Lowering<'l> {
                 }
             },
         };
-        // An alternative that repeats makes the choice repeat.
-        let repeats = group
+        // The choice occurs as often as its alternatives allow: an optional
+        // one makes it optional, one that repeats makes it repeat (decoding
+        // then takes any mix of the alternatives).
+        let min = group
             .elements
             .iter()
-            .any(|e| e.max_occurs != MaxOccurs::Bounded(1));
-        let occurs = if repeats {
-            combine(occurs, (0, MaxOccurs::Unbounded))
-        } else {
-            occurs
-        };
+            .map(|e| e.min_occurs)
+            .min()
+            .unwrap_or(1);
+        let max = group
+            .elements
+            .iter()
+            .try_fold(1, |most, e| match e.max_occurs {
+                MaxOccurs::Bounded(n) => Some(most.max(n)),
+                MaxOccurs::Unbounded => None,
+            })
+            .map_or(MaxOccurs::Unbounded, MaxOccurs::Bounded);
+        let occurs = combine(occurs, (min, max));
         let rust_name = match &group_name {
-            Some(name) => naming::field_name(name),
+            Some((_, name)) => naming::field_name(name),
             None => "choice".to_owned(),
         };
         Ok(FieldDef {
@@ -856,46 +897,76 @@ impl<'l> Lowering<'l> {
         Ok(())
     }
 
+    /// Whether `ident` is a global element declared nillable.
+    fn is_nillable_element(&self, ident: &TypeIdent) -> bool {
+        if !matches!(ident.type_, IdentType::Element | IdentType::DynamicElement) {
+            return false;
+        }
+        // The interpreter wraps an element's type: in a reference marked
+        // nillable, then (for a member of a substitution group) in one more.
+        let mut at = ident;
+        for _ in 0..4 {
+            let Some(MetaTypeVariant::Reference(r)) =
+                self.loaded.types.items.get(at).map(|m| &m.variant)
+            else {
+                return false;
+            };
+            if r.nillable {
+                return true;
+            }
+            if !matches!(
+                r.type_.type_,
+                IdentType::DynamicElement | IdentType::NillableContent
+            ) {
+                return false;
+            }
+            at = &r.type_;
+        }
+        false
+    }
+
     /// The elements that may stand where the head element `head` is
-    /// referred to: the head (unless abstract) and its substitution group.
+    /// referred to: the head (unless abstract) and its substitution group,
+    /// members of nested groups included (the interpreter lists those for
+    /// every head above them, and the head's own type among them, which is
+    /// not an element).
     fn substitutes(&mut self, head: &TypeIdent) -> Result<Vec<FieldDef>, Error> {
-        let MetaTypeVariant::Dynamic(dynamic) = &self.loaded.types.items[head].variant else {
+        let Some(MetaTypeVariant::Dynamic(dynamic)) =
+            self.loaded.types.items.get(head).map(|m| &m.variant)
+        else {
             return Err(self.unsupported(head, "substitutionGroup", "not a head element"));
         };
-        let mut members: Vec<TypeIdent> = Vec::new();
-        if !self
+        let mut members: Vec<(TypeIdent, TypeIdent)> = Vec::new();
+        let head_is_abstract = self
             .loaded
             .facts
             .abstract_elements
-            .contains(&self.name_key(head))
-        {
-            members.push(head.clone());
+            .contains(&self.name_key(head));
+        if let (false, Some(type_)) = (head_is_abstract, &dynamic.type_) {
+            members.push((head.clone(), type_.clone()));
         }
-        members.extend(dynamic.derived_types.iter().map(|d| d.type_.clone()));
-        let mut variants = Vec::new();
-        for member in members {
-            let name = member.name.as_str().to_owned();
-            let target = if &member == head {
-                dynamic.type_.clone()
-            } else {
-                Some(member.clone())
-            };
-            let Some(target) = target else { continue };
-            let nested = matches!(
-                self.loaded.types.items.get(&target).map(|m| &m.variant),
-                Some(MetaTypeVariant::Dynamic(_))
-            );
-            if nested && &target != head {
-                for inner in self.substitutes(&target)? {
-                    if !variants
-                        .iter()
-                        .any(|v: &FieldDef| v.xml_name == inner.xml_name)
-                    {
-                        variants.push(inner);
-                    }
-                }
-                continue;
+        for derived in &dynamic.derived_types {
+            let member = &derived.type_;
+            let is_element = matches!(member.type_, IdentType::Element | IdentType::DynamicElement);
+            let seen = members
+                .iter()
+                .any(|(m, _)| m.ns == member.ns && m.name == member.name);
+            if is_element && !seen {
+                members.push((member.clone(), member.clone()));
             }
+        }
+        let mut variants = Vec::new();
+        for (member, target) in members {
+            let name = member.name.as_str().to_owned();
+            // A member that heads a group of its own is itself one member:
+            // its type is what its element holds.
+            let target = match self.loaded.types.items.get(&target).map(|m| &m.variant) {
+                Some(MetaTypeVariant::Dynamic(inner)) if target != *head => match &inner.type_ {
+                    Some(type_) => type_.clone(),
+                    None => continue,
+                },
+                _ => target,
+            };
             let ty = self.type_ref(&target, &name, head)?;
             let docs = self
                 .loaded
@@ -905,14 +976,16 @@ impl<'l> Lowering<'l> {
                 .map(|m| docs(&m.documentation))
                 .unwrap_or_default();
             variants.push(FieldDef {
-                rust_name: naming::type_name(&name),
+                rust_name: unique(&naming::type_name(&name), |n| {
+                    variants.iter().any(|v: &FieldDef| v.rust_name == n)
+                }),
                 namespace: Some(self.namespace(member.ns)),
                 xml_name: name,
                 aliases: Vec::new(),
                 ty,
                 occurs: Occurs::Required,
                 choice: false,
-                nillable: false,
+                nillable: self.is_nillable_element(&member),
                 boxed: false,
                 docs,
             });
@@ -1041,7 +1114,8 @@ impl<'l> Lowering<'l> {
             ty,
             occurs,
             choice,
-            nillable: element.nillable && !choice,
+            // A reference to a global element is nillable as it says.
+            nillable: !choice && (element.nillable || self.is_nillable_element(type_)),
             boxed: false,
             docs: docs(&element.documentation),
         })
@@ -1149,7 +1223,7 @@ fn check_aliases(types: &[TypeDef], options: &Options) -> Result<(), Error> {
 /// such cycle then has a box in it.
 fn box_recursive_fields(types: &mut [TypeDef]) {
     // A choice is as large as its largest alternative: complex values are
-    // boxed (a nillable one is an `Option` the derive does not box).
+    // boxed.
     let is_struct: HashSet<String> = types
         .iter()
         .filter(|t| matches!(t.kind, TypeKind::Struct(_)))
@@ -1158,8 +1232,8 @@ fn box_recursive_fields(types: &mut [TypeDef]) {
     for ty in types.iter_mut() {
         if let TypeKind::Choice(variants) = &mut ty.kind {
             for variant in variants {
-                variant.boxed = !variant.nillable
-                    && matches!(&variant.ty, TypeRef::Named(name) if is_struct.contains(name));
+                variant.boxed =
+                    matches!(&variant.ty, TypeRef::Named(name) if is_struct.contains(name));
             }
         }
     }
@@ -1222,8 +1296,6 @@ fn box_recursive_fields(types: &mut [TypeDef]) {
         for field in &mut def.fields {
             field.boxed = match (&field.ty, field.occurs) {
                 (_, Occurs::Repeated { .. }) => false,
-                // `None` (xsi:nil) already breaks the cycle of a nillable one.
-                _ if field.nillable => false,
                 (TypeRef::Named(name), _) => {
                     index.get(name).is_some_and(|&held| reaches(held, owner))
                 }

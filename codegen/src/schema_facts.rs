@@ -17,6 +17,9 @@ use xsd_parser::models::{IdentType, TypeIdent};
 /// A name in a namespace: `(namespace URI, local name)`.
 pub type Name = (String, String);
 
+/// The named model groups of the schemas.
+type Groups<'s> = HashMap<Name, &'s GroupType>;
+
 #[derive(Default)]
 pub struct SchemaFacts {
     pub abstract_types: HashSet<Name>,
@@ -34,13 +37,14 @@ impl SchemaFacts {
             derived: derived_types(types),
             ..SchemaFacts::default()
         };
-        let mut groups: HashMap<String, &GroupType> = HashMap::new();
+        let mut groups: Groups = HashMap::new();
         for (_, info) in schemas.schemas() {
+            let ns = info.schema.target_namespace.clone().unwrap_or_default();
             for item in &info.schema.content {
                 if let SchemaContent::Group(group) = item
                     && let Some(name) = &group.name
                 {
-                    groups.insert(name.clone(), group);
+                    groups.insert((ns.clone(), name.clone()), group);
                 }
             }
         }
@@ -93,10 +97,7 @@ fn derived_types(types: &MetaTypes) -> HashMap<TypeIdent, Vec<TypeIdent>> {
 }
 
 /// The elements a derived type's `complexContent` declares itself.
-fn derived_own_elements(
-    complex: &ComplexBaseType,
-    groups: &HashMap<String, &GroupType>,
-) -> Option<HashSet<String>> {
+fn derived_own_elements(complex: &ComplexBaseType, groups: &Groups) -> Option<HashSet<String>> {
     let mut own = HashSet::new();
     for content in &complex.content {
         let ComplexBaseTypeContent::ComplexContent(cc) = content else {
@@ -137,12 +138,7 @@ fn derived_own_elements(
     None
 }
 
-fn collect(
-    group: &GroupType,
-    groups: &HashMap<String, &GroupType>,
-    out: &mut HashSet<String>,
-    depth: usize,
-) {
+fn collect(group: &GroupType, groups: &Groups, out: &mut HashSet<String>, depth: usize) {
     // Named groups may refer to each other; schemas that loop are refused
     // by the interpreter already, this only bounds the walk.
     if depth > 32 {
@@ -150,7 +146,11 @@ fn collect(
     }
     if let Some(reference) = &group.ref_ {
         let name = String::from_utf8_lossy(reference.local_name()).into_owned();
-        if let Some(named) = groups.get(&name) {
+        let ns = reference
+            .namespace()
+            .map(|ns| String::from_utf8_lossy(&ns.0).into_owned())
+            .unwrap_or_default();
+        if let Some(named) = groups.get(&(ns, name)) {
             collect(named, groups, out, depth + 1);
         }
         return;
@@ -170,10 +170,8 @@ fn collect(
             | GroupTypeContent::All(g)
             | GroupTypeContent::Choice(g)
             | GroupTypeContent::Sequence(g) => collect(g, groups, out, depth + 1),
-            GroupTypeContent::Any(_) => {
-                out.insert(String::new());
-            }
-            GroupTypeContent::Annotation(_) => {}
+            // Wildcards and choices are kept whatever their names.
+            GroupTypeContent::Any(_) | GroupTypeContent::Annotation(_) => {}
         }
     }
 }

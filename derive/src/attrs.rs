@@ -1,5 +1,6 @@
 //! The `#[xml(…)]` attributes of members and variants.
 
+use proc_macro2::Span;
 use syn::{Attribute, LitInt, LitStr, Path};
 
 /// Everything `#[xml(…)]` can say; each derive checks which parts apply.
@@ -20,6 +21,8 @@ pub struct XmlAttrs {
     pub is_abstract: bool,
     pub min: Option<usize>,
     pub max: Option<usize>,
+    /// The keys given, where they were given.
+    keys: Vec<(String, Span)>,
 }
 
 impl XmlAttrs {
@@ -28,6 +31,9 @@ impl XmlAttrs {
         for attr in attrs.iter().filter(|a| a.path().is_ident("xml")) {
             attr.parse_nested_meta(|meta| {
                 let path = &meta.path;
+                if let Some(key) = path.get_ident() {
+                    out.keys.push((key.to_string(), key.span()));
+                }
                 let flag = |name: &str| path.is_ident(name);
                 if flag("base") {
                     out.base = true;
@@ -64,6 +70,25 @@ impl XmlAttrs {
             })?;
         }
         Ok(out)
+    }
+
+    /// Refuses keys that mean nothing where they are: what one derive does
+    /// not read would otherwise be ignored silently.
+    pub fn only(&self, allowed: &[&str]) -> syn::Result<()> {
+        match self
+            .keys
+            .iter()
+            .find(|(key, _)| !allowed.contains(&key.as_str()))
+        {
+            Some((key, span)) => Err(syn::Error::new(
+                *span,
+                format!(
+                    "`{key}` does not apply here (expected {})",
+                    allowed.join(", ")
+                ),
+            )),
+            None => Ok(()),
+        }
     }
 
     /// The namespace as an expression: the constant, or `""`.

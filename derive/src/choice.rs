@@ -19,6 +19,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let (mut decode_arms, mut encode_arms, mut names) = (Vec::new(), Vec::new(), Vec::new());
     for variant in &data.variants {
         let attrs = XmlAttrs::parse(&variant.attrs)?;
+        attrs.only(&["element", "ns", "alias", "nillable"])?;
         let (Some(local), Fields::Unnamed(fields)) = (&attrs.element, &variant.fields) else {
             return Err(syn::Error::new_spanned(
                 variant,
@@ -37,13 +38,18 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         }
         let (ident, value, ns) = (&variant.ident, shape.value, attrs.ns_tokens());
         let decode = match (attrs.nillable, shape.boxed) {
-            (true, _) => quote!(d.decode_nillable::<#value>(child)?),
+            (true, true) => {
+                quote!(d.decode_nillable::<#value>(child)?.map(::std::boxed::Box::new))
+            }
+            (true, false) => quote!(d.decode_nillable::<#value>(child)?),
             (false, true) => quote!(::std::boxed::Box::new(d.decode::<#value>(child)?)),
             (false, false) => quote!(d.decode::<#value>(child)?),
         };
-        decode_arms.push(quote!(#local if ns == #ns => Self::#ident(#decode),));
+        let spellings = std::iter::once(local).chain(&attrs.aliases);
+        decode_arms.push(quote!(#(#spellings)|* if ns == #ns => Self::#ident(#decode),));
         encode_arms.push(match (attrs.nillable, shape.boxed) {
-            (true, _) => quote!(Self::#ident(v) => e.nillable(#ns, #local, v),),
+            (true, true) => quote!(Self::#ident(v) => e.nillable(#ns, #local, v.as_deref()),),
+            (true, false) => quote!(Self::#ident(v) => e.nillable(#ns, #local, v.as_ref()),),
             (false, true) => quote!(Self::#ident(v) => e.element(#ns, #local, &**v),),
             (false, false) => quote!(Self::#ident(v) => e.element(#ns, #local, v),),
         });

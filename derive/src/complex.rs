@@ -66,6 +66,7 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
     let x = quote!(::ews_um::xml);
     let ns = attrs.ns_tokens();
     if attrs.base {
+        attrs.only(&["base"])?;
         parts
             .partial_fields
             .push(quote!(#ident: <#ty as #x::Content>::Partial,));
@@ -82,6 +83,7 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
         return Ok(());
     }
     if attrs.any_attribute {
+        attrs.only(&["any_attribute"])?;
         parts
             .partial_fields
             .push(quote!(#ident: ::std::vec::Vec<#x::AnyAttribute>,));
@@ -90,6 +92,7 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
         return Ok(());
     }
     if let Some(local) = &attrs.attribute {
+        attrs.only(&["attribute", "ns"])?;
         let optional = crate::shape::wrapped(ty, "Option").is_some();
         let (slot, value, write) = if optional {
             (quote!(#ty), quote!(p.#ident), quote!(attr_opt))
@@ -119,6 +122,7 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
         return Ok(());
     }
     if attrs.text {
+        attrs.only(&["text"])?;
         parts
             .partial_fields
             .push(quote!(#ident: ::std::option::Option<#ty>,));
@@ -133,22 +137,18 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
     }
 
     let shape = Shape::of(ty, attrs.nillable);
-    if shape.boxed && shape.nillable {
-        return Err(syn::Error::new_spanned(
-            ty,
-            "a nillable element is not boxed",
-        ));
-    }
     let value = shape.value;
     let (label, item_ref_encode): (TokenStream, Box<dyn Fn(TokenStream) -> TokenStream>) =
         if let Some(local) = &attrs.element {
+            attrs.only(&["element", "ns", "alias", "nillable", "min", "max"])?;
             let names = std::iter::once(local).chain(&attrs.aliases);
-            let decode = if shape.nillable {
-                quote!(d.decode_nillable::<#value>(child)?)
-            } else {
-                quote!(d.decode::<#value>(child)?)
+            let item = match (shape.nillable, shape.boxed) {
+                (true, true) => {
+                    quote!(d.decode_nillable::<#value>(child)?.map(::std::boxed::Box::new))
+                }
+                (true, false) => quote!(d.decode_nillable::<#value>(child)?),
+                (false, boxed) => self::boxed(quote!(d.decode::<#value>(child)?), boxed),
             };
-            let item = boxed(decode, shape.boxed);
             let store = store(&ident, shape.occurs, item);
             parts
                 .child_arms
@@ -159,8 +159,10 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
             (
                 quote!(#local),
                 Box::new(move |r| {
-                    if nillable {
-                        quote!(e.nillable(#ns, #local, #r)?;)
+                    if nillable && deref {
+                        quote!(e.nillable(#ns, #local, (#r).as_deref())?;)
+                    } else if nillable {
+                        quote!(e.nillable(#ns, #local, (#r).as_ref())?;)
                     } else if deref {
                         quote!(e.element(#ns, #local, &**#r)?;)
                     } else {
@@ -169,6 +171,7 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
                 }),
             )
         } else if attrs.choice {
+            attrs.only(&["choice", "min", "max"])?;
             let item = boxed(quote!(item), shape.boxed);
             let store = match shape.occurs {
                 Occurs::Repeated => store(&ident, shape.occurs, item),
@@ -196,6 +199,7 @@ fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
                 }),
             )
         } else if attrs.any {
+            attrs.only(&["any", "min", "max"])?;
             if parts.any.is_some() {
                 return Err(syn::Error::new_spanned(&ident, "only one `any` field"));
             }
@@ -468,13 +472,13 @@ fn decode_and_encode(name: &Ident) -> TokenStream {
     quote! {
         impl #x::Decode for #name {
             fn decode(d: &mut #x::Decoder<'_>, start: &#x::Start<'_>) -> #x::DecodeResult<Self> {
-                #x::decode_content(d, start)
+                #x::decode_element(d, start)
             }
         }
 
         impl #x::Encode for #name {
             fn encode(&self, e: &mut #x::Encoder, ns: &'static str, name: &'static str) -> #x::EncodeResult {
-                #x::encode_content(self, e, ns, name)
+                #x::encode_element(self, e, ns, name)
             }
         }
     }

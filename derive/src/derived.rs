@@ -17,6 +17,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         ));
     };
     let declared = XmlAttrs::parse(&input.attrs)?;
+    declared.only(&["name", "ns", "abstract"])?;
     let Some(declared_name) = &declared.name else {
         return Err(syn::Error::new(
             Span::call_site(),
@@ -27,6 +28,11 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let (mut decode_arms, mut encode_arms, mut base) = (Vec::new(), Vec::new(), None);
     for variant in &data.variants {
         let attrs = XmlAttrs::parse(&variant.attrs)?;
+        attrs.only(if attrs.base {
+            &["base"]
+        } else {
+            &["name", "ns"]
+        })?;
         let ident = &variant.ident;
         let Fields::Unnamed(fields) = &variant.fields else {
             return Err(syn::Error::new_spanned(
@@ -63,7 +69,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         decode_arms.push(quote!((#ns, #type_name) => #decode,));
         encode_arms.push(quote! {
             Self::#ident(v) => {
-                e.xsi_type(#ns, #type_name);
+                e.xsi_type(ns, #ns, #type_name)?;
                 #x::Encode::encode(#value, e, ns, name)
             }
         });

@@ -120,7 +120,7 @@ fn decode_header<H: Headers>(d: &mut Decoder<'_>, header: &mut H) -> Result<(), 
         }
         for attr in d.attributes(&entry) {
             let attr = attr?;
-            if attr.name() == (SOAP_NS, "mustUnderstand") && attr.value::<bool>()? {
+            if attr.name() == (SOAP_NS, "mustUnderstand") && attr.parse::<bool>()? {
                 let name = entry.expanded_name();
                 return Err(d.invalid(
                     &entry,

@@ -63,7 +63,7 @@ pub trait Content: Sized {
 
 /// Decodes the element `start` as the complex type `T`. `xsi:` attributes
 /// are the decoder's business, never a member.
-pub fn decode_content<T: Content>(d: &mut Decoder<'_>, start: &Start<'_>) -> DecodeResult<T> {
+pub fn decode_element<T: Content>(d: &mut Decoder<'_>, start: &Start<'_>) -> DecodeResult<T> {
     let mut partial = T::Partial::default();
     if T::ATTRIBUTES {
         for attr in d.attributes(start) {
@@ -78,7 +78,7 @@ pub fn decode_content<T: Content>(d: &mut Decoder<'_>, start: &Start<'_>) -> Dec
 }
 
 /// Writes `value` as the element `{ns}name`.
-pub fn encode_content<T: Content>(
+pub fn encode_element<T: Content>(
     value: &T,
     e: &mut Encoder,
     ns: &'static str,

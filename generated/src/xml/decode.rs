@@ -126,11 +126,6 @@ impl<'s> Attr<'s, '_> {
     }
 
     /// The value parsed as `T`; an error names the attribute and element.
-    pub fn value<T: SimpleType>(self) -> Result<T, DecodeError> {
-        self.parse()
-    }
-
-    /// The value parsed as `T`, leaving the attribute as it is.
     pub fn parse<T: SimpleType>(&self) -> Result<T, DecodeError> {
         let local = self.local;
         T::parse(Cow::Borrowed(&self.value)).map_err(|reason| {
@@ -425,7 +420,7 @@ impl<'a> Decoder<'a> {
         for attr in self.attributes(start) {
             let attr = attr?;
             if attr.name() == (super::XSI_NS, "nil") {
-                return attr.value();
+                return attr.parse();
             }
         }
         Ok(false)

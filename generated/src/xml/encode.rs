@@ -82,18 +82,31 @@ impl Encoder {
         });
     }
 
-    /// Makes the next element written name its type, `{ns}name`, with
-    /// `xsi:type`: a type derived from the one the schema declares for it.
-    pub fn xsi_type(&mut self, ns: &'static str, name: &'static str) {
+    /// Makes the next element written, `{element_ns}…`, name its type,
+    /// `{ns}name`, with `xsi:type`: a type derived from the one the schema
+    /// declares for it. A type of no namespace cannot be named inside an
+    /// element of one (its name would take the default namespace).
+    pub fn xsi_type(
+        &mut self,
+        element_ns: &'static str,
+        ns: &'static str,
+        name: &'static str,
+    ) -> Result<(), EncodeError> {
+        if ns.is_empty() && !element_ns.is_empty() {
+            return Err(self.error(format!(
+                "xsi:type {name} has no namespace, which an element of namespace {element_ns} cannot name"
+            )));
+        }
         self.xsi_type = Some((ns, name));
+        Ok(())
     }
 
     /// Writes a nillable element: `xsi:nil="true"` for `None`.
-    pub fn nillable<T: super::Encode>(
+    pub fn nillable<T: super::Encode + ?Sized>(
         &mut self,
         ns: &'static str,
         local: &'static str,
-        value: &Option<T>,
+        value: Option<&T>,
     ) -> Result<(), EncodeError> {
         match value {
             Some(value) => value.encode(self, ns, local),

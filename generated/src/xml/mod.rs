@@ -14,7 +14,7 @@ mod simple;
 use std::borrow::Cow;
 
 pub use crate::error::{DecodeError, EncodeError};
-pub use content::{Choice, Content, List, XSI_NS, decode_content, encode_content};
+pub use content::{Choice, Content, List, XSI_NS, decode_element, encode_element};
 pub use decode::{Attr, Decoder, Node, Start};
 pub use encode::Encoder;
 pub use ews_um_derive::{Choice, ComplexType, Derived, SimpleEnum, Union};

@@ -197,7 +197,9 @@ mod all {
 
 mod choice {
     use super::*;
-    use constructs::choice::{Either, Log, LogChoice, Message, Reach, ReachChoice, ReachChoice2};
+    use constructs::choice::{
+        Alias, AliasChoice, Either, Log, LogChoice, Message, Reach, ReachChoice, ReachChoice2,
+    };
 
     const NS: &str = "urn:example:choice";
 
@@ -314,6 +316,22 @@ mod choice {
         );
         let empty: Either = round_trip(r#"<Either xmlns="urn:example:choice"/>"#);
         assert_eq!(empty, Either { any: vec![] });
+    }
+
+    /// An alternative that may be absent makes the whole choice optional.
+    #[test]
+    fn an_optional_alternative_makes_the_choice_optional() {
+        let Message::Alias(alias) = round_trip::<Message>(r#"<Alias xmlns="urn:example:choice"/>"#)
+        else {
+            panic!("not an Alias")
+        };
+        assert_eq!(alias, Alias { choice: None });
+        let Message::Alias(alias) = round_trip::<Message>(
+            r#"<Alias xmlns="urn:example:choice"><Full>Ada L.</Full></Alias>"#,
+        ) else {
+            panic!("not an Alias")
+        };
+        assert_eq!(alias.choice, Some(AliasChoice::Full("Ada L.".into())));
     }
 }
 
@@ -1000,7 +1018,10 @@ mod union {
 
 mod substitution {
     use super::*;
-    use constructs::substitution::{FieldPath, IndexedPath, Message, Path, Shape};
+    use constructs::substitution::{
+        AnyExpression, Exists, ExpressionElement, ExpressionType, FieldPath, IndexedPath, Message,
+        Path, Shape,
+    };
 
     #[test]
     fn each_member_in_document_order() {
@@ -1065,6 +1086,34 @@ mod substitution {
         assert_eq!(
             decode_error::<Shape>(r#"<Shape xmlns="urn:example:substitution"/>"#),
             "2:1 /Envelope/Body/Shape: element FieldURI or IndexedFieldURI occurs 0 times, expected at least 1"
+        );
+    }
+
+    /// A head that is an element of its own is one of the alternatives;
+    /// a member heading a group of its own brings its members; a nillable
+    /// member may be `xsi:nil`.
+    #[test]
+    fn a_head_of_its_own_a_nested_group_and_a_nillable_member() {
+        let Message::Filter(filter) = round_trip::<Message>(&format!(
+            r#"<Filter xmlns="urn:example:substitution" xmlns:xsi="{XSI}"><Expression Field="a"/><Exists Field="b"/><ExistsNow Field="c"/><Nothing xsi:nil="true"/></Filter>"#
+        )) else {
+            panic!("not a Filter")
+        };
+        let field = |name: &str| ExpressionType {
+            field: Some(name.into()),
+        };
+        assert_eq!(
+            filter.expression,
+            vec![
+                ExpressionElement::Expression(AnyExpression::ExpressionType(Box::new(field("a")))),
+                ExpressionElement::Exists(Box::new(Exists {
+                    expression: field("b")
+                })),
+                ExpressionElement::ExistsNow(Box::new(Exists {
+                    expression: field("c")
+                })),
+                ExpressionElement::Nothing(None),
+            ]
         );
     }
 }
@@ -1242,6 +1291,7 @@ mod nillable {
                 status: Some("Busy".into()),
                 note: Some(Some("lunch".into())),
                 slot: vec![Some(1), Some(2)],
+                next: None,
             }
         );
     }
@@ -1257,6 +1307,7 @@ mod nillable {
                 status: None,
                 note: Some(None),
                 slot: vec![Some(1), None, Some(3)],
+                next: None,
             }
         );
         // An optional element left out is not one that is nil.
@@ -1267,6 +1318,7 @@ mod nillable {
                 status: None,
                 note: None,
                 slot: vec![],
+                next: None,
             }
         );
     }
@@ -1277,6 +1329,7 @@ mod nillable {
             status: None,
             note: Some(None),
             slot: vec![None, Some(2)],
+            next: None,
         });
         let nil = format!(r#"xmlns:xsi="{XSI}" xsi:nil="true"/>"#);
         assert!(
@@ -1289,6 +1342,7 @@ mod nillable {
             status: Some("Free".into()),
             note: None,
             slot: vec![],
+            next: None,
         });
         assert!(
             without_note.contains(
@@ -1318,6 +1372,20 @@ mod nillable {
             )),
             "2:138 /Envelope/Body/Availability: element Note appears more than once"
         );
+    }
+
+    #[test]
+    fn a_recursive_nillable_element_is_boxed() {
+        let Message::Availability(outer) = round_trip::<Message>(&availability(
+            r#"<Status>Free</Status><Next><Status>Busy</Status><Next xsi:nil="true"/></Next>"#,
+        ));
+        let inner = Availability {
+            status: Some("Busy".into()),
+            note: None,
+            slot: vec![],
+            next: Some(None),
+        };
+        assert_eq!(outer.next, Some(Some(Box::new(inner))));
     }
 }
 

@@ -58,6 +58,7 @@ pub fn lower(loaded: &Loaded, options: &Options) -> Result<Module, Error> {
     }
     let mut types = std::mem::take(&mut lowering.types);
     types.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    keep_reachable(&mut types, &elements);
     box_recursive_fields(&mut types);
 
     check_aliases(&types, options)?;
@@ -1216,6 +1217,50 @@ fn check_aliases(types: &[TypeDef], options: &Options) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Drops the types no element reaches: lowering names some on the way that
+/// the module ends up not using (the group of a substitution head whose
+/// members a choice lists itself).
+fn keep_reachable(types: &mut Vec<TypeDef>, elements: &[ElementDef]) {
+    fn names<'t>(ty: &'t TypeRef, out: &mut Vec<&'t str>) {
+        match ty {
+            TypeRef::Named(name) => out.push(name),
+            TypeRef::List(item) => names(item, out),
+            TypeRef::Builtin(_) | TypeRef::AnyElement => {}
+        }
+    }
+    fn uses<'t>(def: &'t StructDef, out: &mut Vec<&'t str>) {
+        if let Some(base) = &def.base {
+            out.push(&base.rust_type);
+            uses(&base.def, out);
+        }
+        def.attributes.iter().for_each(|a| names(&a.ty, out));
+        def.fields.iter().for_each(|f| names(&f.ty, out));
+        def.text.iter().for_each(|t| names(t, out));
+    }
+    let index: HashMap<&str, &TypeDef> = types.iter().map(|t| (t.rust_name.as_str(), t)).collect();
+    let mut reached: HashSet<&str> = HashSet::new();
+    let mut stack: Vec<&str> = elements.iter().map(|e| e.rust_name.as_str()).collect();
+    while let Some(name) = stack.pop() {
+        let Some(ty) = index.get(name) else { continue };
+        if !reached.insert(name) {
+            continue;
+        }
+        match &ty.kind {
+            TypeKind::Struct(def) => uses(def, &mut stack),
+            TypeKind::Newtype(inner) => names(inner, &mut stack),
+            TypeKind::Choice(variants) => variants.iter().for_each(|v| names(&v.ty, &mut stack)),
+            TypeKind::Derived(def) => {
+                stack.extend(def.base.iter().map(String::as_str));
+                stack.extend(def.variants.iter().map(|v| v.rust_name.as_str()));
+            }
+            TypeKind::Union(members) => members.iter().for_each(|(_, t)| names(t, &mut stack)),
+            TypeKind::Enum(_) => {}
+        }
+    }
+    let reached: HashSet<String> = reached.into_iter().map(str::to_owned).collect();
+    types.retain(|t| reached.contains(&t.rust_name));
 }
 
 /// Boxes the complex alternatives of choices, and each field whose type

@@ -262,7 +262,7 @@ impl Emitter<'_> {
             self.is_eq(&ty.rust_name, &mut Vec::new()),
             Some(quote!(Derived)),
         );
-        let declared = &def.xml_name;
+        let declared = &ty.xml_name;
         let ns = ident(&def.namespace);
         let is_abstract = def.base.is_none().then(|| quote!(, abstract));
         let base = def.base.as_ref().map(|base| {
@@ -382,24 +382,17 @@ impl Emitter<'_> {
         let eq = elements
             .iter()
             .all(|e| self.is_eq(&e.rust_name, &mut Vec::new()));
-        let derives = self.derives(eq, None);
+        let derives = self.derives(eq, Some(quote!(Choice)));
         // Variants are named after the elements.
-        let variant = |e: &ElementDef| ident(e.alias.as_ref().unwrap_or(&e.rust_name));
         let variants = elements.iter().map(|e| {
-            let (variant, ty) = (variant(e), ident(&e.rust_name));
-            let doc = doc_attrs(&format!("The `{}` element.", e.xml_name));
-            quote!(#doc #variant(#ty),)
-        });
-        let decode_arms = elements.iter().map(|e| {
-            let variant = variant(e);
+            let variant = ident(e.alias.as_ref().unwrap_or(&e.rust_name));
+            let ty = ident(&e.rust_name);
             let ns = ident(&e.namespace);
             let local = &e.xml_name;
-            quote!((#ns, #local) => Self::#variant(d.decode(start)?),)
+            let doc = doc_attrs(&format!("The `{local}` element."));
+            quote!(#doc #[xml(element = #local, ns = #ns)] #variant(#ty),)
         });
-        let encode_arms = elements.iter().map(|e| {
-            let variant = variant(e);
-            quote!(Self::#variant(message) => message.encode_payload(e),)
-        });
+        // A SOAP body holds one of the elements: the choice of them all.
         quote! {
             /// Any top-level element of this module, chosen by its name.
             #derives
@@ -409,17 +402,11 @@ impl Emitter<'_> {
 
             impl xml::Payload for #name {
                 fn decode_payload(d: &mut xml::Decoder<'_>, start: &xml::Start<'_>) -> xml::DecodeResult<Option<Self>> {
-                    let message = match start.name() {
-                        #(#decode_arms)*
-                        _ => return Ok(None),
-                    };
-                    Ok(Some(message))
+                    xml::Choice::decode_choice(d, start)
                 }
 
                 fn encode_payload(&self, e: &mut xml::Encoder) -> xml::EncodeResult {
-                    match self {
-                        #(#encode_arms)*
-                    }
+                    xml::Choice::encode_choice(self, e)
                 }
             }
         }

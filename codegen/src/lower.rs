@@ -248,11 +248,10 @@ impl<'l> Lowering<'l> {
         );
         Ok(TypeDef {
             rust_name,
-            xml_name: xml_name.clone(),
+            xml_name,
             file: self.file_of(ident),
             docs,
             kind: TypeKind::Derived(DerivedDef {
-                xml_name,
                 namespace: self.namespace(ident.ns),
                 base,
                 variants,

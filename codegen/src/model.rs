@@ -51,8 +51,7 @@ pub enum TypeKind {
 /// A type with derived types, as the value of an element.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DerivedDef {
-    /// The declared type's name and namespace constant.
-    pub xml_name: String,
+    /// The declared type's namespace constant (its name is the `TypeDef`'s).
     pub namespace: String,
     /// The declared type's own Rust type; `None` when it is abstract.
     pub base: Option<String>,

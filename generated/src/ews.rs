@@ -10,24 +10,32 @@ pub const M_NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/20
 pub const T_NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/2006/types";
 
 /// Any top-level element of this module, chosen by its name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::Choice)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum Message {
     /// The `DisconnectPhoneCall` element.
+    #[xml(element = "DisconnectPhoneCall", ns = M_NAMESPACE)]
     DisconnectPhoneCall(DisconnectPhoneCallType),
     /// The `DisconnectPhoneCallResponse` element.
+    #[xml(element = "DisconnectPhoneCallResponse", ns = M_NAMESPACE)]
     DisconnectPhoneCallResponse(DisconnectPhoneCallResponseMessageType),
     /// The `GetPhoneCallInformation` element.
+    #[xml(element = "GetPhoneCallInformation", ns = M_NAMESPACE)]
     GetPhoneCallInformation(GetPhoneCallInformationType),
     /// The `GetPhoneCallInformationResponse` element.
+    #[xml(element = "GetPhoneCallInformationResponse", ns = M_NAMESPACE)]
     GetPhoneCallInformationResponse(GetPhoneCallInformationResponseMessageType),
     /// The `PlayOnPhone` element.
+    #[xml(element = "PlayOnPhone", ns = M_NAMESPACE)]
     PlayOnPhone(PlayOnPhoneType),
     /// The `PlayOnPhoneResponse` element.
+    #[xml(element = "PlayOnPhoneResponse", ns = M_NAMESPACE)]
     PlayOnPhoneResponse(PlayOnPhoneResponseMessageType),
     /// The `RequestServerVersion` element.
+    #[xml(element = "RequestServerVersion", ns = T_NAMESPACE)]
     RequestServerVersion(RequestServerVersion),
     /// The `ServerVersionInfo` element.
+    #[xml(element = "ServerVersionInfo", ns = T_NAMESPACE)]
     ServerVersionInfo(ServerVersionInfo),
 }
 
@@ -36,44 +44,10 @@ impl xml::Payload for Message {
         d: &mut xml::Decoder<'_>,
         start: &xml::Start<'_>,
     ) -> xml::DecodeResult<Option<Self>> {
-        let message = match start.name() {
-            (M_NAMESPACE, "DisconnectPhoneCall") => {
-                Self::DisconnectPhoneCall(d.decode(start)?)
-            }
-            (M_NAMESPACE, "DisconnectPhoneCallResponse") => {
-                Self::DisconnectPhoneCallResponse(d.decode(start)?)
-            }
-            (M_NAMESPACE, "GetPhoneCallInformation") => {
-                Self::GetPhoneCallInformation(d.decode(start)?)
-            }
-            (M_NAMESPACE, "GetPhoneCallInformationResponse") => {
-                Self::GetPhoneCallInformationResponse(d.decode(start)?)
-            }
-            (M_NAMESPACE, "PlayOnPhone") => Self::PlayOnPhone(d.decode(start)?),
-            (M_NAMESPACE, "PlayOnPhoneResponse") => {
-                Self::PlayOnPhoneResponse(d.decode(start)?)
-            }
-            (T_NAMESPACE, "RequestServerVersion") => {
-                Self::RequestServerVersion(d.decode(start)?)
-            }
-            (T_NAMESPACE, "ServerVersionInfo") => {
-                Self::ServerVersionInfo(d.decode(start)?)
-            }
-            _ => return Ok(None),
-        };
-        Ok(Some(message))
+        xml::Choice::decode_choice(d, start)
     }
     fn encode_payload(&self, e: &mut xml::Encoder) -> xml::EncodeResult {
-        match self {
-            Self::DisconnectPhoneCall(message) => message.encode_payload(e),
-            Self::DisconnectPhoneCallResponse(message) => message.encode_payload(e),
-            Self::GetPhoneCallInformation(message) => message.encode_payload(e),
-            Self::GetPhoneCallInformationResponse(message) => message.encode_payload(e),
-            Self::PlayOnPhone(message) => message.encode_payload(e),
-            Self::PlayOnPhoneResponse(message) => message.encode_payload(e),
-            Self::RequestServerVersion(message) => message.encode_payload(e),
-            Self::ServerVersionInfo(message) => message.encode_payload(e),
-        }
+        xml::Choice::encode_choice(self, e)
     }
 }
 

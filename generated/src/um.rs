@@ -7,52 +7,74 @@ use ::ews_um::xml;
 pub const NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
 
 /// Any top-level element of this module, chosen by its name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, xml::Choice)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub enum Message {
     /// The `Disconnect` element.
+    #[xml(element = "Disconnect", ns = NAMESPACE)]
     Disconnect(Disconnect),
     /// The `DisconnectResponse` element.
+    #[xml(element = "DisconnectResponse", ns = NAMESPACE)]
     DisconnectResponse(DisconnectResponse),
     /// The `GetCallInfo` element.
+    #[xml(element = "GetCallInfo", ns = NAMESPACE)]
     GetCallInfo(GetCallInfo),
     /// The `GetCallInfoResponse` element.
+    #[xml(element = "GetCallInfoResponse", ns = NAMESPACE)]
     GetCallInfoResponse(GetCallInfoResponse),
     /// The `GetUMProperties` element.
+    #[xml(element = "GetUMProperties", ns = NAMESPACE)]
     GetUmProperties(GetUmProperties),
     /// The `GetUMPropertiesResponse` element.
+    #[xml(element = "GetUMPropertiesResponse", ns = NAMESPACE)]
     GetUmPropertiesResponse(GetUmPropertiesResponse),
     /// The `IsUMEnabled` element.
+    #[xml(element = "IsUMEnabled", ns = NAMESPACE)]
     IsUmEnabled(IsUmEnabled),
     /// The `IsUMEnabledResponse` element.
+    #[xml(element = "IsUMEnabledResponse", ns = NAMESPACE)]
     IsUmEnabledResponse(IsUmEnabledResponse),
     /// The `PlayOnPhone` element.
+    #[xml(element = "PlayOnPhone", ns = NAMESPACE)]
     PlayOnPhone(PlayOnPhone),
     /// The `PlayOnPhoneGreeting` element.
+    #[xml(element = "PlayOnPhoneGreeting", ns = NAMESPACE)]
     PlayOnPhoneGreeting(PlayOnPhoneGreeting),
     /// The `PlayOnPhoneGreetingResponse` element.
+    #[xml(element = "PlayOnPhoneGreetingResponse", ns = NAMESPACE)]
     PlayOnPhoneGreetingResponse(PlayOnPhoneGreetingResponse),
     /// The `PlayOnPhoneResponse` element.
+    #[xml(element = "PlayOnPhoneResponse", ns = NAMESPACE)]
     PlayOnPhoneResponse(PlayOnPhoneResponse),
     /// The `ResetPIN` element.
+    #[xml(element = "ResetPIN", ns = NAMESPACE)]
     ResetPin(ResetPin),
     /// The `ResetPINResponse` element.
+    #[xml(element = "ResetPINResponse", ns = NAMESPACE)]
     ResetPinResponse(ResetPinResponse),
     /// The `SetMissedCallNotificationEnabled` element.
+    #[xml(element = "SetMissedCallNotificationEnabled", ns = NAMESPACE)]
     SetMissedCallNotificationEnabled(SetMissedCallNotificationEnabled),
     /// The `SetMissedCallNotificationEnabledResponse` element.
+    #[xml(element = "SetMissedCallNotificationEnabledResponse", ns = NAMESPACE)]
     SetMissedCallNotificationEnabledResponse(SetMissedCallNotificationEnabledResponse),
     /// The `SetOofStatus` element.
+    #[xml(element = "SetOofStatus", ns = NAMESPACE)]
     SetOofStatus(SetOofStatus),
     /// The `SetOofStatusResponse` element.
+    #[xml(element = "SetOofStatusResponse", ns = NAMESPACE)]
     SetOofStatusResponse(SetOofStatusResponse),
     /// The `SetPlayOnPhoneDialString` element.
+    #[xml(element = "SetPlayOnPhoneDialString", ns = NAMESPACE)]
     SetPlayOnPhoneDialString(SetPlayOnPhoneDialString),
     /// The `SetPlayOnPhoneDialStringResponse` element.
+    #[xml(element = "SetPlayOnPhoneDialStringResponse", ns = NAMESPACE)]
     SetPlayOnPhoneDialStringResponse(SetPlayOnPhoneDialStringResponse),
     /// The `SetTelephoneAccessFolderEmail` element.
+    #[xml(element = "SetTelephoneAccessFolderEmail", ns = NAMESPACE)]
     SetTelephoneAccessFolderEmail(SetTelephoneAccessFolderEmail),
     /// The `SetTelephoneAccessFolderEmailResponse` element.
+    #[xml(element = "SetTelephoneAccessFolderEmailResponse", ns = NAMESPACE)]
     SetTelephoneAccessFolderEmailResponse(SetTelephoneAccessFolderEmailResponse),
 }
 
@@ -61,90 +83,10 @@ impl xml::Payload for Message {
         d: &mut xml::Decoder<'_>,
         start: &xml::Start<'_>,
     ) -> xml::DecodeResult<Option<Self>> {
-        let message = match start.name() {
-            (NAMESPACE, "Disconnect") => Self::Disconnect(d.decode(start)?),
-            (NAMESPACE, "DisconnectResponse") => {
-                Self::DisconnectResponse(d.decode(start)?)
-            }
-            (NAMESPACE, "GetCallInfo") => Self::GetCallInfo(d.decode(start)?),
-            (NAMESPACE, "GetCallInfoResponse") => {
-                Self::GetCallInfoResponse(d.decode(start)?)
-            }
-            (NAMESPACE, "GetUMProperties") => Self::GetUmProperties(d.decode(start)?),
-            (NAMESPACE, "GetUMPropertiesResponse") => {
-                Self::GetUmPropertiesResponse(d.decode(start)?)
-            }
-            (NAMESPACE, "IsUMEnabled") => Self::IsUmEnabled(d.decode(start)?),
-            (NAMESPACE, "IsUMEnabledResponse") => {
-                Self::IsUmEnabledResponse(d.decode(start)?)
-            }
-            (NAMESPACE, "PlayOnPhone") => Self::PlayOnPhone(d.decode(start)?),
-            (NAMESPACE, "PlayOnPhoneGreeting") => {
-                Self::PlayOnPhoneGreeting(d.decode(start)?)
-            }
-            (NAMESPACE, "PlayOnPhoneGreetingResponse") => {
-                Self::PlayOnPhoneGreetingResponse(d.decode(start)?)
-            }
-            (NAMESPACE, "PlayOnPhoneResponse") => {
-                Self::PlayOnPhoneResponse(d.decode(start)?)
-            }
-            (NAMESPACE, "ResetPIN") => Self::ResetPin(d.decode(start)?),
-            (NAMESPACE, "ResetPINResponse") => Self::ResetPinResponse(d.decode(start)?),
-            (NAMESPACE, "SetMissedCallNotificationEnabled") => {
-                Self::SetMissedCallNotificationEnabled(d.decode(start)?)
-            }
-            (NAMESPACE, "SetMissedCallNotificationEnabledResponse") => {
-                Self::SetMissedCallNotificationEnabledResponse(d.decode(start)?)
-            }
-            (NAMESPACE, "SetOofStatus") => Self::SetOofStatus(d.decode(start)?),
-            (NAMESPACE, "SetOofStatusResponse") => {
-                Self::SetOofStatusResponse(d.decode(start)?)
-            }
-            (NAMESPACE, "SetPlayOnPhoneDialString") => {
-                Self::SetPlayOnPhoneDialString(d.decode(start)?)
-            }
-            (NAMESPACE, "SetPlayOnPhoneDialStringResponse") => {
-                Self::SetPlayOnPhoneDialStringResponse(d.decode(start)?)
-            }
-            (NAMESPACE, "SetTelephoneAccessFolderEmail") => {
-                Self::SetTelephoneAccessFolderEmail(d.decode(start)?)
-            }
-            (NAMESPACE, "SetTelephoneAccessFolderEmailResponse") => {
-                Self::SetTelephoneAccessFolderEmailResponse(d.decode(start)?)
-            }
-            _ => return Ok(None),
-        };
-        Ok(Some(message))
+        xml::Choice::decode_choice(d, start)
     }
     fn encode_payload(&self, e: &mut xml::Encoder) -> xml::EncodeResult {
-        match self {
-            Self::Disconnect(message) => message.encode_payload(e),
-            Self::DisconnectResponse(message) => message.encode_payload(e),
-            Self::GetCallInfo(message) => message.encode_payload(e),
-            Self::GetCallInfoResponse(message) => message.encode_payload(e),
-            Self::GetUmProperties(message) => message.encode_payload(e),
-            Self::GetUmPropertiesResponse(message) => message.encode_payload(e),
-            Self::IsUmEnabled(message) => message.encode_payload(e),
-            Self::IsUmEnabledResponse(message) => message.encode_payload(e),
-            Self::PlayOnPhone(message) => message.encode_payload(e),
-            Self::PlayOnPhoneGreeting(message) => message.encode_payload(e),
-            Self::PlayOnPhoneGreetingResponse(message) => message.encode_payload(e),
-            Self::PlayOnPhoneResponse(message) => message.encode_payload(e),
-            Self::ResetPin(message) => message.encode_payload(e),
-            Self::ResetPinResponse(message) => message.encode_payload(e),
-            Self::SetMissedCallNotificationEnabled(message) => message.encode_payload(e),
-            Self::SetMissedCallNotificationEnabledResponse(message) => {
-                message.encode_payload(e)
-            }
-            Self::SetOofStatus(message) => message.encode_payload(e),
-            Self::SetOofStatusResponse(message) => message.encode_payload(e),
-            Self::SetPlayOnPhoneDialString(message) => message.encode_payload(e),
-            Self::SetPlayOnPhoneDialStringResponse(message) => message.encode_payload(e),
-            Self::SetTelephoneAccessFolderEmail(message) => message.encode_payload(e),
-            Self::SetTelephoneAccessFolderEmailResponse(message) => {
-                message.encode_payload(e)
-            }
-        }
+        xml::Choice::encode_choice(self, e)
     }
 }
 

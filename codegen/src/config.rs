@@ -1,74 +1,61 @@
 //! `codegen.toml`: what `ews-um-codegen generate` and `check` produce, and
-//! from which schemas.
+//! from which schemas. Each `[[module]]` table is an [`Options`], its
+//! paths relative to the file.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::Builder;
 use crate::error::Error;
+use crate::options::Options;
 
 /// The name of the config file, looked up from the current directory
 /// upwards.
 pub const FILE_NAME: &str = "codegen.toml";
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
-    /// One entry per generated file.
-    #[serde(rename = "module")]
-    pub modules: Vec<ModuleConfig>,
+struct Tables {
+    module: Vec<Options>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ModuleConfig {
-    /// Schema files, relative to the config file.
-    pub schemas: Vec<PathBuf>,
-    /// The file to write, relative to the config file.
-    pub output: PathBuf,
-    /// Top-level elements to generate; every one when absent.
-    pub elements: Option<Vec<String>>,
-    /// Pair `X` with `XResponse` as an operation, with this SOAPAction prefix.
-    pub soap_action_prefix: Option<String>,
-    /// Derive serde traits behind this cargo feature.
-    pub serde_feature: Option<String>,
-    /// Extra spellings accepted when decoding, by element local name.
-    #[serde(default)]
-    pub aliases: BTreeMap<String, Vec<String>>,
-}
-
-/// A config file read, with the directory its paths are relative to.
-pub struct Loaded {
+/// A config file read: its modules, paths resolved against its directory.
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    /// The directory its paths are relative to.
     pub dir: PathBuf,
-    pub config: Config,
+    /// One per generated file; each has an `output`.
+    pub modules: Vec<Options>,
 }
 
-impl Loaded {
+impl ConfigFile {
     /// Reads `path`.
     pub fn read(path: &Path) -> Result<Self, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let config: Config = toml::from_str(&text).map_err(|e| Error::Config {
+        let config = |message: String| Error::Config {
             path: path.to_owned(),
-            message: e.to_string(),
-        })?;
-        if let Some(m) = config
-            .modules
-            .iter()
-            .find(|m| m.elements.as_ref().is_some_and(Vec::is_empty))
-        {
-            let message = format!(
-                "module {}: `elements` is empty; leave it out to generate every element",
-                m.output.display()
-            );
-            return Err(Error::Config {
-                path: path.to_owned(),
-                message,
-            });
-        }
+            message,
+        };
+        let tables: Tables = toml::from_str(&text).map_err(|e| config(e.to_string()))?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        Ok(Self { dir, config })
+        let mut modules = Vec::new();
+        for mut module in tables.module {
+            let Some(output) = &module.output else {
+                return Err(config("every module needs an `output`".into()));
+            };
+            if module.elements.as_ref().is_some_and(Vec::is_empty) {
+                return Err(config(format!(
+                    "module {}: `elements` is empty; leave it out to generate every element",
+                    output.display()
+                )));
+            }
+            module.output = Some(dir.join(output));
+            module.schemas = module.schemas.iter().map(|s| dir.join(s)).collect();
+            module.paths_relative_to = Some(dir.clone());
+            modules.push(module);
+        }
+        Ok(Self { dir, modules })
     }
 
     /// Finds `codegen.toml` in `start` or the nearest directory above it.
@@ -86,38 +73,23 @@ impl Loaded {
         }
     }
 
-    /// Each module's output path and the builder that generates it.
-    pub fn builders(&self) -> Vec<(PathBuf, Builder)> {
-        self.config
-            .modules
+    /// The module written to a path ending in `output`.
+    pub fn module(&self, output: &str) -> Option<&Options> {
+        self.modules
             .iter()
-            .map(|m| {
-                let schemas: Vec<PathBuf> = m.schemas.iter().map(|s| self.dir.join(s)).collect();
-                (self.dir.join(&m.output), self.builder(m, schemas))
-            })
-            .collect()
+            .find(|m| m.output.as_ref().is_some_and(|o| o.ends_with(output)))
     }
 
-    /// The builder for module `m`, reading `schemas` (another version of
-    /// the module's schemas, say) instead of the configured ones.
-    pub fn builder(&self, m: &ModuleConfig, schemas: impl IntoIterator<Item = PathBuf>) -> Builder {
-        let mut builder = schemas
-            .into_iter()
-            .fold(Builder::new().paths_relative_to(&self.dir), Builder::schema);
-        for element in m.elements.iter().flatten() {
-            builder = builder.element(element);
-        }
-        for (element, aliases) in &m.aliases {
-            for alias in aliases {
-                builder = builder.alias(element, alias);
-            }
-        }
-        if let Some(prefix) = &m.soap_action_prefix {
-            builder = builder.operations(prefix);
-        }
-        if let Some(feature) = &m.serde_feature {
-            builder = builder.serde_feature(feature);
-        }
-        builder
+    /// Each module's output path and the builder that generates it.
+    pub fn builders(&self) -> Vec<(PathBuf, Builder)> {
+        self.modules
+            .iter()
+            .map(|m| {
+                (
+                    m.output.clone().unwrap_or_default(),
+                    Builder::from(m.clone()),
+                )
+            })
+            .collect()
     }
 }

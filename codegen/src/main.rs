@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use ews_um_codegen::config::Loaded;
+use ews_um_codegen::config::ConfigFile;
 use ews_um_codegen::{Builder, Error, diff, write_all_atomically};
 
 #[derive(Parser)]
@@ -126,17 +126,17 @@ fn builder(schemas: Vec<PathBuf>, elements: Vec<String>) -> Builder {
     elements.into_iter().fold(builder, Builder::element)
 }
 
-fn load_config(path: Option<PathBuf>) -> Result<Loaded, Error> {
+fn load_config(path: Option<PathBuf>) -> Result<ConfigFile, Error> {
     match path {
-        Some(path) => Loaded::read(&path),
+        Some(path) => ConfigFile::read(&path),
         None => {
             let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
-            Loaded::find(&cwd)
+            ConfigFile::find(&cwd)
         }
     }
 }
 
-fn render(config: &Loaded) -> Result<Vec<(PathBuf, String)>, Error> {
+fn render(config: &ConfigFile) -> Result<Vec<(PathBuf, String)>, Error> {
     config
         .builders()
         .into_iter()

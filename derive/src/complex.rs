@@ -1,12 +1,13 @@
 //! `ComplexType`: `Content`, `Decode` and `Encode` for a struct of
-//! attributes, child elements, choices, wildcards and a base.
+//! attributes, child elements, choices, wildcards and a base, each member
+//! read as its label says.
 
+use ews_um_labels::{Member, Occurs, TypeLabel};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Data, DeriveInput, Field, Fields, Ident, LitStr, Type};
+use syn::{Data, DeriveInput, Field, Fields, Ident, LitStr, Path, Type};
 
-use crate::attrs::XmlAttrs;
-use crate::shape::{Occurs, Shape};
+use crate::element::ns_or_none;
 
 /// The code each member contributes to the impls.
 #[derive(Default)]
@@ -23,7 +24,7 @@ struct Parts {
     encode_content: Vec<TokenStream>,
     base: Option<(Ident, Type)>,
     any_attribute: Option<Ident>,
-    /// The wildcard's field and whether it takes more than one element.
+    /// The wildcard's field and how often it occurs.
     any: Option<(Ident, Occurs)>,
     text: Option<Ident>,
 }
@@ -36,8 +37,9 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             "ComplexType derives for structs only",
         ));
     };
+    let x = TypeLabel::parse(&input.attrs, false)?.runtime;
     let fields = match &data.fields {
-        Fields::Unit => return Ok(unit(name)),
+        Fields::Unit => return Ok(unit(name, &x)),
         Fields::Named(fields) => &fields.named,
         Fields::Unnamed(fields) => {
             return Err(syn::Error::new_spanned(
@@ -48,7 +50,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     };
     let mut parts = Parts::default();
     for field in fields {
-        member(field, &mut parts)?;
+        member(field, &x, &mut parts)?;
     }
     if parts.text.is_some() && (!parts.child_arms.is_empty() || !parts.child_tries.is_empty()) {
         return Err(syn::Error::new_spanned(
@@ -56,210 +58,195 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             "a type with `text` content has no child elements",
         ));
     }
-    Ok(impls(name, parts))
+    Ok(impls(name, &x, parts))
 }
 
-fn member(field: &Field, parts: &mut Parts) -> syn::Result<()> {
-    let attrs = XmlAttrs::parse(&field.attrs)?;
+fn member(field: &Field, x: &Path, parts: &mut Parts) -> syn::Result<()> {
     let ident = field.ident.clone().expect("named field");
     let ty = &field.ty;
-    let x = quote!(::ews_um::xml);
-    let ns = attrs.ns_tokens();
-    if attrs.base {
-        attrs.only(&["base"])?;
-        parts
-            .partial_fields
-            .push(quote!(#ident: <#ty as #x::Content>::Partial,));
-        parts
-            .finish
-            .push(quote!(#ident: <#ty as #x::Content>::finish(p.#ident, d, start)?,));
-        parts
-            .encode_attributes
-            .insert(0, quote!(#x::Content::encode_attributes(&self.#ident, e)?;));
-        parts
-            .encode_content
-            .insert(0, quote!(#x::Content::encode_content(&self.#ident, e)?;));
-        parts.base = Some((ident, ty.clone()));
-        return Ok(());
-    }
-    if attrs.any_attribute {
-        attrs.only(&["any_attribute"])?;
-        parts
-            .partial_fields
-            .push(quote!(#ident: ::std::vec::Vec<#x::AnyAttribute>,));
-        parts.finish.push(quote!(#ident: p.#ident,));
-        parts.any_attribute = Some(ident);
-        return Ok(());
-    }
-    if let Some(local) = &attrs.attribute {
-        attrs.only(&["attribute", "ns"])?;
-        let optional = crate::shape::wrapped(ty, "Option").is_some();
-        let (slot, value, write) = if optional {
-            (quote!(#ty), quote!(p.#ident), quote!(attr_opt))
-        } else {
-            (
-                quote!(::std::option::Option<#ty>),
-                quote!(d.required_attr(p.#ident, start, #local)?),
-                quote!(attr_value),
-            )
-        };
-        parts.partial_fields.push(quote!(#ident: #slot,));
-        parts
-            .attribute_arms
-            .push(quote!((#ns, #local) => p.#ident = Some(attr.parse()?),));
-        parts.finish.push(quote!(#ident: #value,));
-        // Qualified attributes are the `xml:` namespace's.
-        let written = match &attrs.ns {
-            Some(_) => LitStr::new(&format!("xml:{}", local.value()), local.span()),
-            None => {
-                parts.declared.push(local.clone());
-                local.clone()
-            }
-        };
-        parts
-            .encode_attributes
-            .push(quote!(e.#write(#written, &self.#ident)?;));
-        return Ok(());
-    }
-    if attrs.text {
-        attrs.only(&["text"])?;
-        parts
-            .partial_fields
-            .push(quote!(#ident: ::std::option::Option<#ty>,));
-        parts
-            .finish
-            .push(quote!(#ident: d.required(p.#ident, "text")?,));
-        parts
-            .encode_content
-            .push(quote!(e.text(&#x::SimpleType::text(&self.#ident))?;));
-        parts.text = Some(ident);
-        return Ok(());
-    }
-
-    let shape = Shape::of(ty, attrs.nillable);
-    let value = shape.value;
-    let (label, item_ref_encode): (TokenStream, Box<dyn Fn(TokenStream) -> TokenStream>) =
-        if let Some(local) = &attrs.element {
-            attrs.only(&["element", "ns", "alias", "nillable", "min", "max"])?;
-            let names = std::iter::once(local).chain(&attrs.aliases);
-            let item = match (shape.nillable, shape.boxed) {
-                (true, true) => {
-                    quote!(d.decode_nillable::<#value>(child)?.map(::std::boxed::Box::new))
-                }
-                (true, false) => quote!(d.decode_nillable::<#value>(child)?),
-                (false, boxed) => self::boxed(quote!(d.decode::<#value>(child)?), boxed),
-            };
-            let store = store(&ident, shape.occurs, item);
+    match Member::parse(&field.attrs)? {
+        Member::Base => base(parts, x, ident, ty),
+        Member::AnyAttribute => {
+            parts
+                .partial_fields
+                .push(quote!(#ident: ::std::vec::Vec<#x::AnyAttribute>,));
+            parts.finish.push(quote!(#ident: p.#ident,));
+            parts.any_attribute = Some(ident);
+        }
+        Member::Attribute { name, ns, optional } => {
+            attribute(parts, &ident, ty, name, ns.as_ref(), optional);
+        }
+        Member::Text => {
+            parts
+                .partial_fields
+                .push(quote!(#ident: ::std::option::Option<#ty>,));
+            parts
+                .finish
+                .push(quote!(#ident: d.required(p.#ident, "text")?,));
+            parts
+                .encode_content
+                .push(quote!(e.text(&#x::SimpleType::text(&self.#ident))?;));
+            parts.text = Some(ident);
+        }
+        Member::Element(element) => {
+            let ns = crate::element::ns(&element);
+            let names = std::iter::once(&element.name).chain(&element.aliases);
+            let store = store(&ident, element.occurs, crate::element::decode(&element));
             parts
                 .child_arms
                 .push(quote!(#(#names)|* if ns == #ns => { #store }));
-            let (ns, local) = (ns.clone(), local.clone());
-            let nillable = shape.nillable;
-            let deref = shape.boxed;
-            (
-                quote!(#local),
-                Box::new(move |r| {
-                    if nillable && deref {
-                        quote!(e.nillable(#ns, #local, (#r).as_deref())?;)
-                    } else if nillable {
-                        quote!(e.nillable(#ns, #local, (#r).as_ref())?;)
-                    } else if deref {
-                        quote!(e.element(#ns, #local, &**#r)?;)
-                    } else {
-                        quote!(e.element(#ns, #local, #r)?;)
-                    }
-                }),
-            )
-        } else if attrs.choice {
-            attrs.only(&["choice", "min", "max"])?;
-            let item = boxed(quote!(item), shape.boxed);
-            let store = match shape.occurs {
-                Occurs::Repeated => store(&ident, shape.occurs, item),
-                // A second alternative of a choice allowed once.
-                _ => quote! {
-                    if p.#ident.is_some() {
-                        return Err(d.another_of(child, <#value as #x::Choice>::EXPECTED));
-                    }
-                    p.#ident = Some(#item);
-                },
-            };
-            parts.child_tries.push(quote! {
-                if let Some(item) = <#value as #x::Choice>::decode_choice(d, child)? {
-                    #store
-                    return Ok(true);
-                }
-            });
-            let deref = shape.boxed;
-            let value = value.clone();
-            (
-                quote!(<#value as #x::Choice>::EXPECTED),
-                Box::new(move |r| {
-                    let r = if deref { quote!(&**#r) } else { r };
-                    quote!(<#value as #x::Choice>::encode_choice(#r, e)?;)
-                }),
-            )
-        } else if attrs.any {
-            attrs.only(&["any", "min", "max"])?;
+            let name = &element.name;
+            let each = crate::element::encode(&element, quote!(v));
+            children(
+                parts,
+                &ident,
+                ty,
+                element.occurs,
+                quote!(#name),
+                quote!(#each?;),
+            );
+        }
+        Member::Choice { occurs, boxed } => choice(parts, x, &ident, ty, occurs, boxed),
+        Member::Any { occurs } => {
             if parts.any.is_some() {
                 return Err(syn::Error::new_spanned(&ident, "only one `any` field"));
             }
-            parts.any = Some((ident.clone(), shape.occurs));
-            (
-                quote!("any element"),
-                Box::new(|r| quote!(e.raw_elements([#r])?;)),
-            )
-        } else {
-            return Err(syn::Error::new_spanned(
-                &ident,
-                "expected #[xml(base | attribute = … | any_attribute | element = … | choice | any | text)]",
-            ));
-        };
+            parts.any = Some((ident.clone(), occurs));
+            let each = quote!(e.raw_elements([v])?;);
+            children(parts, &ident, ty, occurs, quote!("any element"), each);
+        }
+    }
+    Ok(())
+}
 
-    let slot = match shape.occurs {
-        Occurs::Required => quote!(::std::option::Option<#ty>),
-        Occurs::Optional | Occurs::Repeated => quote!(#ty),
+/// The members of the type this one extends: decoded and encoded by the
+/// base's own `Content`, first.
+fn base(parts: &mut Parts, x: &Path, ident: Ident, ty: &Type) {
+    parts
+        .partial_fields
+        .push(quote!(#ident: <#ty as #x::Content>::Partial,));
+    parts
+        .finish
+        .push(quote!(#ident: <#ty as #x::Content>::finish(p.#ident, d, start)?,));
+    parts
+        .encode_attributes
+        .insert(0, quote!(#x::Content::encode_attributes(&self.#ident, e)?;));
+    parts
+        .encode_content
+        .insert(0, quote!(#x::Content::encode_content(&self.#ident, e)?;));
+    parts.base = Some((ident, ty.clone()));
+}
+
+fn attribute(
+    parts: &mut Parts,
+    ident: &Ident,
+    ty: &Type,
+    name: LitStr,
+    ns: Option<&Path>,
+    optional: bool,
+) {
+    let (slot, value, write) = if optional {
+        (quote!(#ty), quote!(p.#ident), quote!(attr_opt))
+    } else {
+        (
+            quote!(::std::option::Option<#ty>),
+            quote!(d.required_attr(p.#ident, start, #name)?),
+            quote!(attr_value),
+        )
     };
     parts.partial_fields.push(quote!(#ident: #slot,));
-    let finish = match (shape.occurs, attrs.min, attrs.max) {
-        (Occurs::Required, ..) => quote!(d.required(p.#ident, #label)?),
-        (Occurs::Repeated, min, max) if min.is_some() || max.is_some() => {
-            let min = min.unwrap_or(0);
+    let ns_tokens = ns_or_none(ns);
+    parts
+        .attribute_arms
+        .push(quote!((#ns_tokens, #name) => p.#ident = Some(attr.parse()?),));
+    parts.finish.push(quote!(#ident: #value,));
+    // Qualified attributes are the `xml:` namespace's.
+    let written = match ns {
+        Some(_) => LitStr::new(&format!("xml:{}", name.value()), name.span()),
+        None => {
+            parts.declared.push(name.clone());
+            name
+        }
+    };
+    parts
+        .encode_attributes
+        .push(quote!(e.#write(#written, &self.#ident)?;));
+}
+
+/// One of several elements: tried, by the `Choice` the field holds, when
+/// no element name of the type's own matched.
+fn choice(parts: &mut Parts, x: &Path, ident: &Ident, ty: &Type, occurs: Occurs, boxed: bool) {
+    let (item, value, expected) = if boxed {
+        (
+            quote!(::std::boxed::Box::new(item)),
+            quote!(&**v),
+            quote!(expected_boxed),
+        )
+    } else {
+        (quote!(item), quote!(v), quote!(expected))
+    };
+    let label = quote!(#x::#expected(p.#ident.as_slice()));
+    let store = match occurs {
+        Occurs::Repeated { .. } => store(ident, occurs, item),
+        // A second alternative of a choice allowed once.
+        _ => quote! {
+            if p.#ident.is_some() {
+                return Err(d.another_of(child, #label));
+            }
+            p.#ident = Some(#item);
+        },
+    };
+    // The alternatives' type is the field's: the compiler infers it.
+    parts.child_tries.push(quote! {
+        if let Some(item) = #x::Choice::decode_choice(d, child)? {
+            #store
+            return Ok(true);
+        }
+    });
+    let each = quote!(#x::Choice::encode_choice(#value, e)?;);
+    children(parts, ident, ty, occurs, label, each);
+}
+
+/// What a member of child elements adds besides reading one: its slot,
+/// its check once the element is read (`label` names it in errors), and
+/// the writing of each value (`each`, of `v`).
+fn children(
+    parts: &mut Parts,
+    ident: &Ident,
+    ty: &Type,
+    occurs: Occurs,
+    label: TokenStream,
+    each: TokenStream,
+) {
+    let slot = match occurs {
+        Occurs::Required => quote!(::std::option::Option<#ty>),
+        Occurs::Optional | Occurs::Repeated { .. } => quote!(#ty),
+    };
+    parts.partial_fields.push(quote!(#ident: #slot,));
+    // The label is read before the slot is moved.
+    let finish = match occurs {
+        Occurs::Required => quote!({ let label = #label; d.required(p.#ident, label)? }),
+        Occurs::Repeated { min, max } if min > 0 || max.is_some() => {
             let max = match max {
                 Some(max) => quote!(Some(#max)),
                 None => quote!(None),
             };
-            quote!(d.occurs(p.#ident, #label, #min, #max)?)
+            quote!({ let label = #label; d.occurs(p.#ident, label, #min, #max)? })
         }
-        _ => quote!(p.#ident),
+        Occurs::Optional | Occurs::Repeated { .. } => quote!(p.#ident),
     };
     parts.finish.push(quote!(#ident: #finish,));
-    let encode = match shape.occurs {
-        Occurs::Required => item_ref_encode(quote!((&self.#ident))),
-        Occurs::Optional => {
-            let each = item_ref_encode(quote!(v));
-            quote!(if let Some(v) = &self.#ident { #each })
-        }
-        Occurs::Repeated => {
-            let each = item_ref_encode(quote!(v));
-            quote!(for v in &self.#ident { #each })
-        }
-    };
-    parts.encode_content.push(encode);
-    Ok(())
-}
-
-fn boxed(item: TokenStream, boxed: bool) -> TokenStream {
-    if boxed {
-        quote!(::std::boxed::Box::new(#item))
-    } else {
-        item
-    }
+    parts.encode_content.push(match occurs {
+        Occurs::Required => quote!({ let v = &self.#ident; #each }),
+        Occurs::Optional => quote!(if let Some(v) = &self.#ident { #each }),
+        Occurs::Repeated { .. } => quote!(for v in &self.#ident { #each }),
+    });
 }
 
 /// Puts one decoded value into the member's slot.
 fn store(ident: &Ident, occurs: Occurs, item: TokenStream) -> TokenStream {
     match occurs {
-        Occurs::Repeated => quote!(p.#ident.push(#item);),
+        Occurs::Repeated { .. } => quote!(p.#ident.push(#item);),
         Occurs::Required | Occurs::Optional => quote! {
             if p.#ident.is_some() {
                 return Err(d.duplicate(child));
@@ -269,8 +256,7 @@ fn store(ident: &Ident, occurs: Occurs, item: TokenStream) -> TokenStream {
     }
 }
 
-fn impls(name: &Ident, parts: Parts) -> TokenStream {
-    let x = quote!(::ews_um::xml);
+fn impls(name: &Ident, x: &Path, parts: Parts) -> TokenStream {
     let partial = format_ident!("__{}Partial", name);
     let Parts {
         partial_fields,
@@ -287,93 +273,16 @@ fn impls(name: &Ident, parts: Parts) -> TokenStream {
         text,
     } = parts;
 
-    // Own declarations first, then the base's, then own wildcards.
-    let base_attribute = base.as_ref().map(|(field, ty)| {
-        quote!(if <#ty as #x::Content>::attribute(&mut p.#field, attr)? { return Ok(true); })
-    });
-    let keep_attribute = match &any_attribute {
-        Some(field) => quote!(p.#field.push(attr.to_any()); Ok(true)),
-        None => quote!(Ok(false)),
-    };
-    let attribute_body = if attribute_arms.is_empty() {
-        quote!(#base_attribute #keep_attribute)
-    } else {
-        quote! {
-            match attr.name() {
-                #(#attribute_arms)*
-                _ => {
-                    #base_attribute
-                    return { #keep_attribute };
-                }
-            }
-            Ok(true)
-        }
-    };
-    let base_child = base.as_ref().map(|(field, ty)| {
-        quote!(if <#ty as #x::Content>::child(&mut p.#field, d, child)? { return Ok(true); })
-    });
-    let keep_child = match &any {
-        Some((field, Occurs::Repeated)) => {
-            quote!(p.#field.push(d.raw_element(child)?); Ok(true))
-        }
-        Some((field, _)) => quote! {
-            if p.#field.is_some() {
-                return Ok(false);
-            }
-            p.#field = Some(d.raw_element(child)?);
-            Ok(true)
-        },
-        None => quote!(Ok(false)),
-    };
-    let fallback = quote! {
-        #(#child_tries)*
-        #base_child
-        #keep_child
-    };
-    let child_body = if child_arms.is_empty() {
-        fallback
-    } else {
-        // Local names first: they tell elements apart at the first byte
-        // or the length, where namespaces (long, mostly the same) do not.
-        quote! {
-            let (ns, local) = child.name();
-            match local {
-                #(#child_arms)*
-                _ => return { #fallback },
-            }
-            Ok(true)
-        }
-    };
-    let content = text.map(|field| {
-        quote! {
-            fn content(p: &mut Self::Partial, d: &mut #x::Decoder<'_>, start: &#x::Start<'_>) -> #x::DecodeResult<()> {
-                p.#field = Some(d.decode(start)?);
-                Ok(())
-            }
-        }
-    });
-    let base_declares = base
-        .as_ref()
-        .map(|(_, ty)| quote!(|| <#ty as #x::Content>::declares_attribute(name)));
-    let declares = quote!(matches!(name, #(#declared)|*) #base_declares);
-    let declares = if declared.is_empty() {
-        match &base {
-            Some((_, ty)) => quote!(<#ty as #x::Content>::declares_attribute(name)),
-            None => quote!(false),
-        }
-    } else {
-        declares
-    };
+    let attribute_body = attribute_body(x, &attribute_arms, &base, &any_attribute);
+    let child_body = child_body(x, &child_arms, &child_tries, &base, &any);
+    let content = text.map(|field| text_content(x, &field));
+    let declares = declares_attribute(x, &declared, &base);
     let encode_any = any_attribute.as_ref().map(
         |field| quote!(e.any_attributes(&self.#field, <Self as #x::Content>::declares_attribute)?;),
     );
-    let own_attributes = !attribute_arms.is_empty() || any_attribute.is_some();
-    let takes_attributes = match &base {
-        Some((_, ty)) => quote!(#own_attributes || <#ty as #x::Content>::ATTRIBUTES),
-        None => quote!(#own_attributes),
-    };
+    let takes_attributes = takes_attributes(x, &attribute_arms, &any_attribute, &base);
     let doc = format!("What decoding a [`{name}`] has read so far.");
-    let element = decode_and_encode(name);
+    let element = decode_and_encode(name, x);
     quote! {
         #[doc = #doc]
         #[doc(hidden)]
@@ -426,10 +335,122 @@ fn impls(name: &Ident, parts: Parts) -> TokenStream {
     }
 }
 
+/// `Content::content` of a type with simple content: its text.
+fn text_content(x: &Path, field: &Ident) -> TokenStream {
+    quote! {
+        fn content(p: &mut Self::Partial, d: &mut #x::Decoder<'_>, start: &#x::Start<'_>) -> #x::DecodeResult<()> {
+            p.#field = Some(d.decode(start)?);
+            Ok(())
+        }
+    }
+}
+
+/// `Content::ATTRIBUTES`: whether the type or a base takes any attribute.
+fn takes_attributes(
+    x: &Path,
+    arms: &[TokenStream],
+    any_attribute: &Option<Ident>,
+    base: &Option<(Ident, Type)>,
+) -> TokenStream {
+    let own = !arms.is_empty() || any_attribute.is_some();
+    match base {
+        Some((_, ty)) => quote!(#own || <#ty as #x::Content>::ATTRIBUTES),
+        None => quote!(#own),
+    }
+}
+
+/// `Content::declares_attribute`: the unqualified attributes the type or
+/// a base declares.
+fn declares_attribute(x: &Path, declared: &[LitStr], base: &Option<(Ident, Type)>) -> TokenStream {
+    let base = base
+        .as_ref()
+        .map(|(_, ty)| quote!(<#ty as #x::Content>::declares_attribute(name)));
+    match (declared.is_empty(), base) {
+        (true, Some(base)) => base,
+        (true, None) => quote!(false),
+        (false, Some(base)) => quote!(matches!(name, #(#declared)|*) || #base),
+        (false, None) => quote!(matches!(name, #(#declared)|*)),
+    }
+}
+
+/// `Content::attribute`: own declarations first, then the base's, then own
+/// wildcards.
+fn attribute_body(
+    x: &Path,
+    arms: &[TokenStream],
+    base: &Option<(Ident, Type)>,
+    any_attribute: &Option<Ident>,
+) -> TokenStream {
+    let base_attribute = base.as_ref().map(|(field, ty)| {
+        quote!(if <#ty as #x::Content>::attribute(&mut p.#field, attr)? { return Ok(true); })
+    });
+    let keep_attribute = match any_attribute {
+        Some(field) => quote!(p.#field.push(attr.to_any()); Ok(true)),
+        None => quote!(Ok(false)),
+    };
+    if arms.is_empty() {
+        return quote!(#base_attribute #keep_attribute);
+    }
+    quote! {
+        match attr.name() {
+            #(#arms)*
+            _ => {
+                #base_attribute
+                return { #keep_attribute };
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// `Content::child`: own elements by name, then own choices, then the
+/// base's members, then own wildcards.
+fn child_body(
+    x: &Path,
+    arms: &[TokenStream],
+    tries: &[TokenStream],
+    base: &Option<(Ident, Type)>,
+    any: &Option<(Ident, Occurs)>,
+) -> TokenStream {
+    let base_child = base.as_ref().map(|(field, ty)| {
+        quote!(if <#ty as #x::Content>::child(&mut p.#field, d, child)? { return Ok(true); })
+    });
+    let keep_child = match any {
+        Some((field, Occurs::Repeated { .. })) => {
+            quote!(p.#field.push(d.raw_element(child)?); Ok(true))
+        }
+        Some((field, _)) => quote! {
+            if p.#field.is_some() {
+                return Ok(false);
+            }
+            p.#field = Some(d.raw_element(child)?);
+            Ok(true)
+        },
+        None => quote!(Ok(false)),
+    };
+    let fallback = quote! {
+        #(#tries)*
+        #base_child
+        #keep_child
+    };
+    if arms.is_empty() {
+        return fallback;
+    }
+    // Local names first: they tell elements apart at the first byte or
+    // the length, where namespaces (long, mostly the same) do not.
+    quote! {
+        let (ns, local) = child.name();
+        match local {
+            #(#arms)*
+            _ => return { #fallback },
+        }
+        Ok(true)
+    }
+}
+
 /// A type without members.
-fn unit(name: &Ident) -> TokenStream {
-    let x = quote!(::ews_um::xml);
-    let element = decode_and_encode(name);
+fn unit(name: &Ident, x: &Path) -> TokenStream {
+    let element = decode_and_encode(name, x);
     quote! {
         impl #x::Content for #name {
             type Partial = ();
@@ -467,8 +488,7 @@ fn unit(name: &Ident) -> TokenStream {
 
 /// `Decode` and `Encode` of a complex type: the runtime's loops over its
 /// `Content`.
-fn decode_and_encode(name: &Ident) -> TokenStream {
-    let x = quote!(::ews_um::xml);
+fn decode_and_encode(name: &Ident, x: &Path) -> TokenStream {
     quote! {
         impl #x::Decode for #name {
             fn decode(d: &mut #x::Decoder<'_>, start: &#x::Start<'_>) -> #x::DecodeResult<Self> {

@@ -1,12 +1,13 @@
 //! `Derived`: a type and the types derived from it, told apart by
-//! `xsi:type`.
+//! `xsi:type`. Each variant holds a `Box` of its type: the enum stays small
+//! whatever the size of its largest member.
 
+use ews_um_labels::{DeclaredType, DerivedVariant, TypeLabel};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Data, DeriveInput, Fields};
 
-use crate::attrs::XmlAttrs;
-use crate::shape::wrapped;
+use crate::element::ns_or_none;
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let name = &input.ident;
@@ -16,78 +17,47 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             "Derived derives for enums only",
         ));
     };
-    let declared = XmlAttrs::parse(&input.attrs)?;
-    declared.only(&["name", "ns", "abstract"])?;
-    let Some(declared_name) = &declared.name else {
+    let label = TypeLabel::parse(&input.attrs, true)?;
+    let x = &label.runtime;
+    let Some(declared) = label.declared else {
         return Err(syn::Error::new(
             Span::call_site(),
-            "Derived needs `#[xml(name = \"…\", ns = …)]`: the declared type",
+            "Derived needs its declared type",
         ));
     };
-    let x = quote!(::ews_um::xml);
+    let (declared_name, declared_ns) = (&declared.name, ns_or_none(declared.ns.as_ref()));
     let (mut decode_arms, mut encode_arms, mut base) = (Vec::new(), Vec::new(), None);
     for variant in &data.variants {
-        let attrs = XmlAttrs::parse(&variant.attrs)?;
-        attrs.only(if attrs.base {
-            &["base"]
-        } else {
-            &["name", "ns"]
-        })?;
         let ident = &variant.ident;
-        let Fields::Unnamed(fields) = &variant.fields else {
+        if !matches!(&variant.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) {
             return Err(syn::Error::new_spanned(
                 variant,
-                "a variant holds one value",
+                "a variant holds one value, a `Box` of its type",
             ));
-        };
-        let boxed = fields
-            .unnamed
-            .first()
-            .is_some_and(|f| wrapped(&f.ty, "Box").is_some());
-        let (decode, value) = if boxed {
-            (
-                quote!(Self::#ident(::std::boxed::Box::new(d.decode(start)?))),
-                quote!(&**v),
-            )
-        } else {
-            (quote!(Self::#ident(d.decode(start)?)), quote!(v))
-        };
-        if attrs.base {
-            let ns = declared.ns_tokens();
-            decode_arms.push(quote!((#ns, #declared_name) => #decode,));
-            encode_arms.push(quote!(Self::#ident(v) => #x::Encode::encode(#value, e, ns, name),));
-            base = Some(decode);
-            continue;
         }
-        let Some(type_name) = &attrs.name else {
-            return Err(syn::Error::new_spanned(
-                variant,
-                "expected `#[xml(base)]` or `#[xml(name = \"…\", ns = …)]`",
-            ));
-        };
-        let ns = attrs.ns_tokens();
-        decode_arms.push(quote!((#ns, #type_name) => #decode,));
-        encode_arms.push(quote! {
-            Self::#ident(v) => {
-                e.xsi_type(ns, #ns, #type_name)?;
-                #x::Encode::encode(#value, e, ns, name)
+        let decode = quote!(Self::#ident(::std::boxed::Box::new(d.decode(start)?)));
+        match DerivedVariant::parse(&variant.attrs)? {
+            DerivedVariant::Base => {
+                decode_arms.push(quote!((#declared_ns, #declared_name) => #decode,));
+                encode_arms.push(quote!(Self::#ident(v) => #x::Encode::encode(&**v, e, ns, name),));
+                base = Some(decode);
             }
-        });
-    }
-    let without_type = match (&base, declared.is_abstract) {
-        (Some(decode), false) => quote!(return Ok(#decode)),
-        _ => {
-            let message = format!(
-                "the type {} is abstract: xsi:type must name a type derived from it",
-                declared_name.value()
-            );
-            // Naming the abstract type itself says no more than leaving it out.
-            let ns = declared.ns_tokens();
-            decode_arms
-                .push(quote!((#ns, #declared_name) => return Err(d.invalid(start, #message)),));
-            quote!(return Err(d.invalid(start, #message)))
+            DerivedVariant::Type {
+                name: type_name,
+                ns,
+            } => {
+                let ns = ns_or_none(ns.as_ref());
+                decode_arms.push(quote!((#ns, #type_name) => #decode,));
+                encode_arms.push(quote! {
+                    Self::#ident(v) => {
+                        e.xsi_type(ns, #ns, #type_name)?;
+                        #x::Encode::encode(&**v, e, ns, name)
+                    }
+                });
+            }
         }
-    };
+    }
+    let without_type = without_type(&declared, base, &mut decode_arms);
     Ok(quote! {
         impl #x::Decode for #name {
             fn decode(d: &mut #x::Decoder<'_>, start: &#x::Start<'_>) -> #x::DecodeResult<Self> {
@@ -109,4 +79,25 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             }
         }
     })
+}
+
+/// What decoding does with an element that names no `xsi:type`: the
+/// declared type's own variant, unless it is abstract (then naming it is an
+/// error too, as it says no more).
+fn without_type(
+    declared: &DeclaredType,
+    base: Option<TokenStream>,
+    decode_arms: &mut Vec<TokenStream>,
+) -> TokenStream {
+    if let (Some(decode), false) = (&base, declared.is_abstract) {
+        return quote!(return Ok(#decode));
+    }
+    let name = &declared.name;
+    let message = format!(
+        "the type {} is abstract: xsi:type must name a type derived from it",
+        name.value()
+    );
+    let ns = ns_or_none(declared.ns.as_ref());
+    decode_arms.push(quote!((#ns, #name) => return Err(d.invalid(start, #message)),));
+    quote!(return Err(d.invalid(start, #message)))
 }

@@ -1,40 +1,49 @@
 //! Derives for the types `ews-um-codegen` generates, re-exported by
 //! `ews-um` as `ews_um::xml::{ComplexType, Choice, Derived, Union,
 //! SimpleEnum}`. The (de)serializers live here, once, so that generated
-//! code is declarations annotated with their XML names.
+//! code is declarations whose `#[xml(…)]` labels (the `ews-um-labels`
+//! vocabulary) say what each member is. The derives read only the labels:
+//! what a field's Rust type is, the compiler works out.
+//!
+//! The expansions refer to the runtime as `::ews_um::xml`, the path every
+//! crate that depends on `ews-um` has; `#[xml(crate = path)]` on the type
+//! names another (the runtime crate itself, `::ews_um_xml`, say).
 
 use proc_macro::TokenStream;
 use syn::DeriveInput;
 
-mod attrs;
 mod choice;
 mod complex;
 mod derived;
-mod shape;
+mod element;
 mod simple_enum;
 mod union;
 
 /// Derives `Content`, `Decode` and `Encode` for a complex type: a struct
-/// whose fields say what they are with `#[xml(…)]`:
+/// whose fields each say what they are:
 ///
 /// - `base`: the members of the type this one extends (first);
-/// - `attribute = "Name"` (with `ns = CONST` for a qualified one);
-/// - `any_attribute`: attributes the schema leaves open;
-/// - `element = "Name"`, with `ns = CONST`, `alias = "Other"`, `nillable`,
-///   `min = n`, `max = n`;
+/// - `attribute = "Name"`, with `ns = CONST` for a qualified one and
+///   `optional` when it may be absent (the field is then an `Option`);
+/// - `any_attribute`: attributes the schema leaves open (a `Vec`);
+/// - `element = "Name"`, with `ns = CONST`, `alias = "Other"`, `nillable`
+///   (each value an `Option`, `None` written `xsi:nil`), `boxed` (each
+///   value a `Box`);
 /// - `choice`: one of several elements (a `Choice` type);
-/// - `any`: elements the schema leaves open;
+/// - `any`: elements the schema leaves open (`RawXml`);
 /// - `text`: the text of an element with simple content.
 ///
-/// `Option<T>` fields are optional, `Vec<T>` repeated, `Box<T>` held boxed.
+/// Elements, choices and wildcards occur once unless labelled `optional`
+/// (an `Option` field) or `repeated` (a `Vec` field, with `min = n` and
+/// `max = n` when bounded).
 #[proc_macro_derive(ComplexType, attributes(xml))]
 pub fn complex_type(input: TokenStream) -> TokenStream {
     derive(input, complex::expand)
 }
 
-/// Derives `Choice` for an enum of elements: each variant holds one
-/// value and names its element with `#[xml(element = "Name", ns = CONST)]`
-/// (`nillable` too, holding an `Option`).
+/// Derives `Choice` for an enum of elements: each variant holds one value
+/// and names its element as a `ComplexType` element member does (without
+/// `optional` or `repeated`).
 #[proc_macro_derive(Choice, attributes(xml))]
 pub fn choice(input: TokenStream) -> TokenStream {
     derive(input, choice::expand)
@@ -43,8 +52,8 @@ pub fn choice(input: TokenStream) -> TokenStream {
 /// Derives `Decode` and `Encode` for an enum of a type and the types
 /// derived from it, told apart by `xsi:type`. The enum says the declared
 /// type, `#[xml(name = "T", ns = CONST)]` (and `abstract` when it has no
-/// values of its own); each variant names its type the same way, the
-/// declared type's variant with `#[xml(base)]`.
+/// values of its own); each variant holds a `Box` of its type and names it
+/// the same way, the declared type's variant with `#[xml(base)]`.
 #[proc_macro_derive(Derived, attributes(xml))]
 pub fn derived(input: TokenStream) -> TokenStream {
     derive(input, derived::expand)

@@ -1,8 +1,9 @@
 //! `SimpleEnum`: the text forms of an open enumeration.
 
+use ews_um_labels::{EnumVariant, TypeLabel};
 use proc_macro2::Span;
 use quote::quote;
-use syn::{Data, DeriveInput, Fields, Ident, LitStr};
+use syn::{Data, DataEnum, DeriveInput, Fields, Ident, LitStr, Variant};
 
 /// Derives `as_str` and `ews_um::xml::SimpleType` for an open enumeration:
 /// unit variants, each written as its name or as `#[xml(value = "…")]`
@@ -15,63 +16,8 @@ pub fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             "SimpleEnum derives for enums only",
         ));
     };
-    let mut values: Vec<(&Ident, LitStr)> = Vec::new();
-    let mut other: Option<&Ident> = None;
-    for variant in &data.variants {
-        let (value, is_other) = xml_attribute(&variant.attrs)?;
-        match (&variant.fields, is_other) {
-            (Fields::Unit, false) => {
-                let value = value.unwrap_or_else(|| {
-                    LitStr::new(&variant.ident.to_string(), variant.ident.span())
-                });
-                let text = value.value();
-                // `parse` trims white space and refuses empty values.
-                if text.is_empty() || text.trim_matches([' ', '\t', '\n', '\r']) != text {
-                    return Err(syn::Error::new_spanned(
-                        &value,
-                        "a value must be non-empty, without white space at its ends",
-                    ));
-                }
-                if values.iter().any(|(_, v)| v.value() == text) {
-                    return Err(syn::Error::new_spanned(
-                        &value,
-                        format!("the value {text:?} is given twice"),
-                    ));
-                }
-                values.push((&variant.ident, value));
-            }
-            (_, true) if other.is_some() => {
-                return Err(syn::Error::new_spanned(
-                    variant,
-                    "only one variant can be `#[xml(other)]`",
-                ));
-            }
-            (Fields::Unnamed(fields), true) if fields.unnamed.len() == 1 && value.is_none() => {
-                let is_string = matches!(&fields.unnamed[0].ty, syn::Type::Path(p) if p.path.is_ident("String"));
-                if !is_string {
-                    return Err(syn::Error::new_spanned(
-                        &fields.unnamed[0].ty,
-                        "the `#[xml(other)]` variant holds a `String`",
-                    ));
-                }
-                other = Some(&variant.ident);
-            }
-            (_, true) => {
-                let message = "the `#[xml(other)]` variant is `Variant(String)`, without a `value`";
-                return Err(syn::Error::new_spanned(variant, message));
-            }
-            _ => {
-                let message = "expected unit variants and one `#[xml(other)] Variant(String)`";
-                return Err(syn::Error::new_spanned(variant, message));
-            }
-        }
-    }
-    let Some(other) = other else {
-        return Err(syn::Error::new(
-            Span::call_site(),
-            "SimpleEnum needs an `#[xml(other)] Variant(String)`",
-        ));
-    };
+    let x = TypeLabel::parse(&input.attrs, false)?.runtime;
+    let (values, other) = variants(data)?;
     let name = &input.ident;
     let (variants, texts): (Vec<_>, Vec<_>) = values.into_iter().unzip();
     Ok(quote! {
@@ -85,37 +31,78 @@ pub fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             }
         }
 
-        impl ::ews_um::xml::SimpleType for #name {
-            fn parse(text: ::ews_um::xml::Text<'_>) -> ::ews_um::xml::ParseResult<Self> {
-                Ok(match ::ews_um::xml::collapse(&text)? {
+        impl #x::SimpleType for #name {
+            fn parse(text: #x::Text<'_>) -> #x::ParseResult<Self> {
+                Ok(match #x::collapse(&text)? {
                     #(#texts => Self::#variants,)*
                     other => Self::#other(other.to_owned()),
                 })
             }
 
-            fn text(&self) -> ::ews_um::xml::Text<'_> {
+            fn text(&self) -> #x::Text<'_> {
                 self.as_str().into()
             }
         }
     })
 }
 
-/// What `#[xml(…)]` on a variant says: its value, and whether it is the
-/// variant for other values.
-fn xml_attribute(attrs: &[syn::Attribute]) -> syn::Result<(Option<LitStr>, bool)> {
-    let (mut value, mut other) = (None, false);
-    for attr in attrs.iter().filter(|a| a.path().is_ident("xml")) {
-        attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("value") {
-                value = Some(meta.value()?.parse()?);
-                Ok(())
-            } else if meta.path.is_ident("other") {
-                other = true;
-                Ok(())
-            } else {
-                Err(meta.error("expected `value = \"…\"` or `other`"))
+/// The values of the enumeration, each with its variant, and the variant
+/// that keeps other values.
+fn variants(data: &DataEnum) -> syn::Result<(Vec<(&Ident, LitStr)>, &Ident)> {
+    let mut values: Vec<(&Ident, LitStr)> = Vec::new();
+    let mut other: Option<&Ident> = None;
+    for variant in &data.variants {
+        match (EnumVariant::parse(&variant.attrs)?, &variant.fields) {
+            (EnumVariant::Value(value), Fields::Unit) => {
+                let value = checked_value(variant, value)?;
+                if values.iter().any(|(_, v)| v.value() == value.value()) {
+                    let message = format!("the value {:?} is given twice", value.value());
+                    return Err(syn::Error::new_spanned(&value, message));
+                }
+                values.push((&variant.ident, value));
             }
-        })?;
+            (EnumVariant::Other, _) if other.is_some() => {
+                let message = "only one variant can be `#[xml(other)]`";
+                return Err(syn::Error::new_spanned(variant, message));
+            }
+            (EnumVariant::Other, Fields::Unnamed(fields)) if fields.unnamed.len() == 1 => {
+                let ty = &fields.unnamed[0].ty;
+                if !matches!(ty, syn::Type::Path(p) if p.path.is_ident("String")) {
+                    let message = "the `#[xml(other)]` variant holds a `String`";
+                    return Err(syn::Error::new_spanned(ty, message));
+                }
+                other = Some(&variant.ident);
+            }
+            (EnumVariant::Other, _) => {
+                let message = "the `#[xml(other)]` variant is `Variant(String)`";
+                return Err(syn::Error::new_spanned(variant, message));
+            }
+            (EnumVariant::Value(_), _) => {
+                let message = "expected unit variants and one `#[xml(other)] Variant(String)`";
+                return Err(syn::Error::new_spanned(variant, message));
+            }
+        }
     }
-    Ok((value, other))
+    match other {
+        Some(other) => Ok((values, other)),
+        None => Err(syn::Error::new(
+            Span::call_site(),
+            "SimpleEnum needs an `#[xml(other)] Variant(String)`",
+        )),
+    }
+}
+
+/// A unit variant's value: as its label gives it, else the variant's
+/// name; never empty, nor with white space at its ends (`parse` trims it).
+fn checked_value(variant: &Variant, value: Option<LitStr>) -> syn::Result<LitStr> {
+    let value =
+        value.unwrap_or_else(|| LitStr::new(&variant.ident.to_string(), variant.ident.span()));
+    let text = value.value();
+    if text.is_empty() || text.trim_matches([' ', '\t', '\n', '\r']) != text {
+        return Err(syn::Error::new_spanned(
+            &value,
+            "a value must be non-empty, without white space at its ends",
+        ));
+    }
+    Ok(value)
 }

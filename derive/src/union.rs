@@ -1,5 +1,6 @@
 //! `Union`: a simple type whose values are those of several member types.
 
+use ews_um_labels::{Keys, TypeLabel};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{Data, DeriveInput, Fields};
@@ -12,8 +13,11 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             "Union derives for enums only",
         ));
     };
+    let x = TypeLabel::parse(&input.attrs, false)?.runtime;
     let mut variants = Vec::new();
     for variant in &data.variants {
+        // A member is known by its type: its variant takes no label.
+        Keys::parse(&variant.attrs)?.only(&[])?;
         match &variant.fields {
             Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
                 variants.push((&variant.ident, &fields.unnamed[0].ty));
@@ -26,7 +30,6 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             }
         }
     }
-    let x = quote!(::ews_um::xml);
     let tries = variants.iter().map(|(ident, ty)| {
         quote! {
             match <#ty as #x::SimpleType>::parse(::std::borrow::Cow::Borrowed(&text)) {

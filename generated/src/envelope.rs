@@ -2,7 +2,9 @@
 
 use crate::error::Error;
 use crate::fault::Fault;
-use crate::xml::{Decode, DecodeError, Decoder, Element, EncodeError, Encoder, Payload, Start};
+use crate::xml::{
+    Decode, DecodeError, DecodeErrorKind, Decoder, Element, EncodeError, Encoder, Payload, Start,
+};
 
 /// The SOAP 1.1 envelope namespace.
 pub const SOAP_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -68,7 +70,7 @@ impl<B: Payload, H: Headers> Envelope<B, H> {
                 "expected a SOAP 1.1 Envelope, found {}",
                 root.expanded_name()
             );
-            return Err(d.invalid(&root, &message).into());
+            return Err(d.error(DecodeErrorKind::Unexpected, &root, &message).into());
         }
         let mut header = H::default();
         let mut child = d.next_child()?;
@@ -85,7 +87,8 @@ impl<B: Payload, H: Headers> Envelope<B, H> {
             None => return Err(d.missing("Body").into()),
         };
         let Some(payload) = d.next_child()? else {
-            return Err(d.invalid(&body, "the Body is empty").into());
+            let empty = "the Body is empty";
+            return Err(d.error(DecodeErrorKind::Missing, &body, empty).into());
         };
         let result = if payload.name() == (SOAP_NS, "Fault") {
             Err(Error::Fault(Box::new(Fault::decode(&mut d, &payload)?)))
@@ -95,7 +98,11 @@ impl<B: Payload, H: Headers> Envelope<B, H> {
                 None => {
                     let found = payload.expanded_name();
                     return Err(d
-                        .invalid(&payload, &format!("unexpected payload {found}"))
+                        .error(
+                            DecodeErrorKind::Unexpected,
+                            &payload,
+                            &format!("unexpected payload {found}"),
+                        )
                         .into());
                 }
             }
@@ -122,7 +129,8 @@ fn decode_header<H: Headers>(d: &mut Decoder<'_>, header: &mut H) -> Result<(), 
             let attr = attr?;
             if attr.name() == (SOAP_NS, "mustUnderstand") && attr.parse::<bool>()? {
                 let name = entry.expanded_name();
-                return Err(d.invalid(
+                return Err(d.error(
+                    DecodeErrorKind::Unexpected,
                     &entry,
                     &format!("header entry {name} must be understood, and is not known"),
                 ));

@@ -1,9 +1,10 @@
-//! The errors of decoding and encoding messages.
-
-use std::fmt;
+//! What can go wrong exchanging messages: the runtime's decoding and
+//! encoding errors, SOAP faults, and response messages that report an
+//! error.
 
 use crate::exchange::ResponseError;
 use crate::fault::Fault;
+use crate::xml::{DecodeError, EncodeError};
 
 /// Everything that can go wrong turning bytes into messages and back.
 #[derive(Debug, thiserror::Error)]
@@ -20,83 +21,4 @@ pub enum Error {
     /// An EWS response message reported an error.
     #[error(transparent)]
     Response(#[from] Box<ResponseError>),
-}
-
-/// A decoding failure, located in the input.
-///
-/// Displays as `line:column /element/path: message`, for example
-/// `3:9 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: missing
-/// required element CallState`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{line}:{column} {path}: {message}")]
-pub struct DecodeError {
-    /// 1-based line of the offending markup.
-    pub line: u32,
-    /// 1-based column, in characters, of the offending markup.
-    pub column: u32,
-    /// Local names of the enclosing elements, from the root: `/Envelope/Body/...`.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-/// An encoding failure: a value XML cannot carry.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {message}")]
-pub struct EncodeError {
-    /// Local names of the elements being written, from the root.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-/// The 1-based line and column (in characters) of byte `offset` in `input`.
-pub(crate) fn line_column(input: &[u8], offset: usize) -> (u32, u32) {
-    let before = &input[..offset.min(input.len())];
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    // Count characters, not bytes: continuation bytes do not start a character.
-    let column = before[line_start..]
-        .iter()
-        .filter(|&&b| (b & 0xC0) != 0x80)
-        .count()
-        + 1;
-    (saturate(line), saturate(column))
-}
-
-fn saturate(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Writes `/a/b/c` for the names given, or `/` for none.
-pub(crate) fn write_path<'n>(
-    out: &mut String,
-    names: impl IntoIterator<Item = &'n str>,
-) -> fmt::Result {
-    use fmt::Write;
-    let mut empty = true;
-    for name in names {
-        write!(out, "/{name}")?;
-        empty = false;
-    }
-    if empty {
-        out.push('/');
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_column_counts_characters() {
-        let input = "ab\ncé<x".as_bytes();
-        assert_eq!(line_column(input, 0), (1, 1));
-        assert_eq!(line_column(input, 3), (2, 1));
-        assert_eq!(line_column(input, input.len() - 2), (2, 3));
-    }
 }

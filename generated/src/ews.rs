@@ -169,7 +169,7 @@ pub struct GetPhoneCallInformationResponseMessageType {
     #[xml(base)]
     pub response_message: ResponseMessageType,
     /// The call's state, and why it reached it.
-    #[xml(element = "PhoneCallInformation", ns = M_NAMESPACE)]
+    #[xml(element = "PhoneCallInformation", ns = M_NAMESPACE, optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -216,7 +216,7 @@ pub struct ItemIdType {
     #[xml(attribute = "Id")]
     pub id: String,
     /// The version of the item the client last saw.
-    #[xml(attribute = "ChangeKey")]
+    #[xml(attribute = "ChangeKey", optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -229,7 +229,7 @@ pub struct ItemIdType {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct MessageXml {
     /// Elements the schema leaves open (`xs:any`), kept as sent.
-    #[xml(any)]
+    #[xml(any, repeated)]
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub any: Vec<xml::RawXml>,
 }
@@ -254,14 +254,14 @@ pub struct PhoneCallInformationType {
     #[xml(element = "ConnectionFailureCause", ns = T_NAMESPACE)]
     pub connection_failure_cause: ConnectionFailureCauseType,
     /// The SIP reason phrase the telephony side gave, when there is one.
-    #[xml(element = "SIPResponseText", ns = T_NAMESPACE)]
+    #[xml(element = "SIPResponseText", ns = T_NAMESPACE, optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub sip_response_text: Option<String>,
     /// The SIP status code the telephony side gave, when there is one.
-    #[xml(element = "SIPResponseCode", ns = T_NAMESPACE)]
+    #[xml(element = "SIPResponseCode", ns = T_NAMESPACE, optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -303,7 +303,7 @@ pub struct PlayOnPhoneResponseMessageType {
     #[xml(base)]
     pub response_message: ResponseMessageType,
     /// The call placed: pass it to GetPhoneCallInformation and DisconnectPhoneCall.
-    #[xml(element = "PhoneCallId", ns = M_NAMESPACE)]
+    #[xml(element = "PhoneCallId", ns = M_NAMESPACE, optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -973,28 +973,28 @@ pub struct ResponseMessageType {
     #[xml(attribute = "ResponseClass")]
     pub response_class: ResponseClassType,
     /// An explanation of a warning or error, for people.
-    #[xml(element = "MessageText", ns = M_NAMESPACE)]
+    #[xml(element = "MessageText", ns = M_NAMESPACE, optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub message_text: Option<String>,
     /// The error's name, or `NoError`.
-    #[xml(element = "ResponseCode", ns = M_NAMESPACE)]
+    #[xml(element = "ResponseCode", ns = M_NAMESPACE, optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub response_code: Option<ResponseCodeType>,
     /// Reserved by the server; currently always 0.
-    #[xml(element = "DescriptiveLinkKey", ns = M_NAMESPACE)]
+    #[xml(element = "DescriptiveLinkKey", ns = M_NAMESPACE, optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub descriptive_link_key: Option<i32>,
     /// Further details of an error, as the server chose to give them (for example the line and position of a schema violation).
-    #[xml(element = "MessageXml", ns = M_NAMESPACE)]
+    #[xml(element = "MessageXml", ns = M_NAMESPACE, optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -1007,35 +1007,35 @@ pub struct ResponseMessageType {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ServerVersionInfo {
     /// Major version number, such as 15.
-    #[xml(attribute = "MajorVersion")]
+    #[xml(attribute = "MajorVersion", optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub major_version: Option<i32>,
     /// Minor version number.
-    #[xml(attribute = "MinorVersion")]
+    #[xml(attribute = "MinorVersion", optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub minor_version: Option<i32>,
     /// Major build number.
-    #[xml(attribute = "MajorBuildNumber")]
+    #[xml(attribute = "MajorBuildNumber", optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub major_build_number: Option<i32>,
     /// Minor build number.
-    #[xml(attribute = "MinorBuildNumber")]
+    #[xml(attribute = "MinorBuildNumber", optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub minor_build_number: Option<i32>,
     /// The schema version the server answered in, such as `Exchange2010`. Kept as text: servers send values newer than any list.
-    #[xml(attribute = "Version")]
+    #[xml(attribute = "Version", optional)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")

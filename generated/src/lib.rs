@@ -9,13 +9,21 @@ mod error;
 mod exchange;
 pub mod fault;
 mod operation;
-pub mod xml;
+
+/// The XML runtime generated code is written against (the `ews-um-xml`
+/// crate), and the derives that implement its traits for generated types
+/// (`ews-um-derive`). Generated modules refer to it as `::ews_um::xml`.
+pub mod xml {
+    pub use ews_um_derive::{Choice, ComplexType, Derived, SimpleEnum, Union};
+    pub use ews_um_xml::*;
+}
 
 pub use envelope::{Envelope, Headers, SOAP_NS};
-pub use error::{DecodeError, EncodeError, Error};
+pub use error::Error;
 pub use exchange::ResponseError;
 pub use fault::Fault;
 pub use operation::Operation;
+pub use xml::{DecodeError, DecodeErrorKind, EncodeError};
 
 /// The legacy Exchange Unified Messaging web service (`UM2007Legacy.asmx`):
 /// the request and response of each of its eleven operations, generated

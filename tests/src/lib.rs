@@ -33,8 +33,18 @@ where
     B: ews_um::xml::Payload + std::fmt::Debug,
     H: ews_um::Headers + std::fmt::Debug,
 {
+    decode_failure::<B, H>(xml).to_string()
+}
+
+/// The decoding error `xml` gives as an envelope of `B` with headers `H`;
+/// panics if it decodes (or fails otherwise).
+pub fn decode_failure<B, H>(xml: &str) -> ews_um::DecodeError
+where
+    B: ews_um::xml::Payload + std::fmt::Debug,
+    H: ews_um::Headers + std::fmt::Debug,
+{
     match ews_um::Envelope::<B, H>::decode(xml.as_bytes()) {
-        Err(ews_um::Error::Decode(error)) => error.to_string(),
+        Err(ews_um::Error::Decode(error)) => error,
         other => panic!("expected a decoding error, got {other:?}"),
     }
 }

@@ -2,8 +2,8 @@
 //! the element path.
 
 use ews_um::um::*;
-use ews_um::{Envelope, Error, SOAP_NS};
-use ews_um_tests::decode_error;
+use ews_um::{DecodeErrorKind, Envelope, Error, SOAP_NS};
+use ews_um_tests::{decode_error, decode_failure};
 
 const M: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
 
@@ -254,6 +254,49 @@ fn invalid_utf8() {
         panic!()
     };
     assert_eq!(error.to_string(), "2:9 /: input is not valid UTF-8");
+}
+
+/// Each failure says what sort it is, for code that acts on it, beside its
+/// position and message.
+#[test]
+fn errors_have_kinds_a_caller_can_match() {
+    let envelope = |body: &str| {
+        format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>{body}</s:Body></s:Envelope>")
+    };
+    let cases = [
+        (
+            envelope("<GetCallInfoResponse xmlns=\"{M}\">"),
+            DecodeErrorKind::Syntax,
+        ),
+        (
+            call_info_response("<CallState>&x;</CallState>"),
+            DecodeErrorKind::Syntax,
+        ),
+        (envelope("<m:GetCallInfo/>"), DecodeErrorKind::Namespace),
+        (
+            format!("<!DOCTYPE x><s:Envelope xmlns:s=\"{SOAP_NS}\"/>"),
+            DecodeErrorKind::Limit,
+        ),
+        (call_info_response("<Other/>"), DecodeErrorKind::Unexpected),
+        (envelope(""), DecodeErrorKind::Missing),
+        (
+            call_info_response("<CallState>Idle</CallState>"),
+            DecodeErrorKind::Missing,
+        ),
+        (
+            call_info_response("<CallState>Idle</CallState><CallState>Idle</CallState>"),
+            DecodeErrorKind::Occurrence,
+        ),
+        (
+            call_info_response("<CallState> </CallState><EventCause>None</EventCause>"),
+            DecodeErrorKind::Value,
+        ),
+    ];
+    for (xml, kind) in cases {
+        let xml = xml.replace("{M}", M);
+        let error = decode_failure::<GetCallInfoResponse, ()>(&xml);
+        assert_eq!(error.kind, kind, "{error}");
+    }
 }
 
 /// Inputs built to make work grow faster than their size are refused early.

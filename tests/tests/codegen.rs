@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use ews_um_codegen::config::Loaded;
+use ews_um_codegen::config::ConfigFile;
 use ews_um_codegen::{Builder, Error, diff};
 use ews_um_tests::repo_root;
 
@@ -13,7 +13,7 @@ fn um_schema() -> PathBuf {
 
 /// A module exactly as `codegen.toml` configures it.
 fn configured(output: &str) -> Builder {
-    let config = Loaded::read(&repo_root().join("codegen.toml")).unwrap();
+    let config = ConfigFile::read(&repo_root().join("codegen.toml")).unwrap();
     let (_, builder) = config
         .builders()
         .into_iter()
@@ -41,7 +41,7 @@ fn ews_module_snapshot() {
 
 #[test]
 fn checked_in_code_is_fresh() {
-    let config = Loaded::read(&repo_root().join("codegen.toml")).unwrap();
+    let config = ConfigFile::read(&repo_root().join("codegen.toml")).unwrap();
     for (path, builder) in config.builders() {
         let fresh = builder.generate().unwrap();
         let current = std::fs::read_to_string(&path).unwrap_or_default();
@@ -202,13 +202,13 @@ fn includes_and_the_built_in_xml_namespace_resolve() {
     // The type comes from the included file, its attribute from xml:.
     assert!(
         code.contains(
-            "pub struct Note {\n    #[xml(attribute = \"lang\", ns = XML_NAMESPACE)]\n    pub lang: Option<String>,\n    #[xml(element = \"Text\", ns = N_NAMESPACE)]\n    pub text: String,\n}"
+            "pub struct Note {\n    #[xml(attribute = \"lang\", ns = XML_NAMESPACE, optional)]\n    pub lang: Option<String>,\n    #[xml(element = \"Text\", ns = N_NAMESPACE)]\n    pub text: String,\n}"
         ),
         "{code}"
     );
     assert!(
         code.contains(
-            "#[xml(element = \"Note\", ns = N_NAMESPACE, max = 3)]\n    pub note: Vec<Note>,"
+            "#[xml(element = \"Note\", ns = N_NAMESPACE, repeated, max = 3)]\n    pub note: Vec<Note>,"
         ),
         "{code}"
     );
@@ -320,4 +320,80 @@ fn namespaces_that_would_need_escaping_are_refused() {
         r#"namespace "urn:a\"b" has characters that would need escaping; it is not supported"#
     );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// `inspect` lowers everything once and goes on after errors: each element
+/// is blocked by the first construct it reaches, and every use of a
+/// construct is listed, whatever reaches it.
+#[test]
+fn inspect_reports_what_blocks_each_element() {
+    let dir = scratch_dir("inspect");
+    let schema = dir.join("s.xsd");
+    std::fs::write(
+        &schema,
+        r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:t="urn:t" targetNamespace="urn:t" elementFormDefault="qualified">
+  <xs:complexType name="Note" mixed="true"><xs:sequence><xs:element name="Em" type="xs:string"/></xs:sequence></xs:complexType>
+  <xs:complexType name="Letter"><xs:sequence><xs:element name="Body" type="t:Note"/></xs:sequence></xs:complexType>
+  <xs:complexType name="Pairs"><xs:sequence maxOccurs="2"><xs:element name="K" type="xs:string"/><xs:element name="V" type="xs:string"/></xs:sequence></xs:complexType>
+  <xs:complexType name="Unused"><xs:sequence><xs:element name="Of" type="t:Pairs"/></xs:sequence></xs:complexType>
+  <xs:complexType name="Memo"><xs:complexContent><xs:extension base="t:Note"><xs:attribute name="To" type="xs:string"/></xs:extension></xs:complexContent></xs:complexType>
+  <xs:element name="Both"><xs:complexType><xs:sequence><xs:element name="P" type="t:Pairs"/><xs:element name="N" type="t:Note"/></xs:sequence></xs:complexType></xs:element>
+  <xs:element name="Letter" type="t:Letter"/>
+  <xs:element name="Memo" type="t:Memo"/>
+  <xs:element name="Plain" type="xs:string"/>
+  <xs:element name="Maybe" type="xs:string" nillable="true"/>
+</xs:schema>
+"#,
+    )
+    .unwrap();
+    let report = Builder::new().schema(&schema).inspect().unwrap();
+    // What blocks an element is what generating it alone stops at.
+    let both = Builder::new().schema(&schema).element("Both").generate();
+    std::fs::remove_dir_all(dir).unwrap();
+    assert!(
+        both.unwrap_err().to_string().contains(": mixed in Note: "),
+        "{report}"
+    );
+    assert_eq!(report.elements, 5);
+    let blocked: Vec<(String, Vec<String>)> = report
+        .blocked_elements
+        .iter()
+        .map(|(construct, elements)| (construct.to_string(), elements.clone()))
+        .collect();
+    assert_eq!(
+        blocked,
+        [
+            (
+                "mixed".to_owned(),
+                vec!["Both".to_owned(), "Letter".to_owned(), "Memo".to_owned()]
+            ),
+            ("nillable".to_owned(), vec!["Maybe".to_owned()]),
+        ],
+        "{report}"
+    );
+    let unsupported: Vec<(String, Vec<&str>)> = report
+        .unsupported
+        .iter()
+        .map(|(construct, users)| {
+            (
+                construct.to_string(),
+                users.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unsupported,
+        [
+            ("mixed".to_owned(), vec!["Note"]),
+            ("nillable".to_owned(), vec!["Maybe"]),
+            ("xs:sequence maxOccurs".to_owned(), vec!["Pairs"]),
+        ],
+        "{report}"
+    );
+    assert!(
+        report
+            .to_string()
+            .contains("5 top-level elements: 1 can be generated, 4 cannot yet"),
+        "{report}"
+    );
 }

@@ -7,16 +7,16 @@ use std::path::{Path, PathBuf};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-/// Declarations by file: `(local name of the xs: construct, name)` → line.
+/// Declarations by file and name, in the order they stand.
 #[derive(Debug, Default)]
 pub struct SourceMap {
-    files: HashMap<PathBuf, Vec<Declaration>>,
+    files: HashMap<PathBuf, HashMap<String, Vec<Declaration>>>,
 }
 
 #[derive(Debug)]
 struct Declaration {
+    /// The local name of the `xs:` construct.
     construct: String,
-    name: String,
     line: u32,
     top_level: bool,
 }
@@ -26,18 +26,23 @@ impl SourceMap {
     /// well-formed is indexed as far as it reads (the loader reports it).
     pub fn add(&mut self, path: &Path, text: &str) {
         let mut reader = Reader::from_str(text);
-        let mut declarations = Vec::new();
+        let mut declarations: HashMap<String, Vec<Declaration>> = HashMap::new();
+        let mut add = |(name, declaration)| declarations.entry(name).or_default().push(declaration);
         let mut depth = 0usize;
         let mut lines = LineCounter::default();
         loop {
             let pos = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
             match reader.read_event() {
                 Ok(Event::Start(start)) => {
-                    declarations.extend(declaration(lines.line(text, pos), &start, depth));
+                    declaration(lines.line(text, pos), &start, depth)
+                        .into_iter()
+                        .for_each(&mut add);
                     depth += 1;
                 }
                 Ok(Event::Empty(start)) => {
-                    declarations.extend(declaration(lines.line(text, pos), &start, depth))
+                    declaration(lines.line(text, pos), &start, depth)
+                        .into_iter()
+                        .for_each(&mut add);
                 }
                 Ok(Event::End(_)) => depth = depth.saturating_sub(1),
                 Ok(Event::Eof) | Err(_) => break,
@@ -50,30 +55,28 @@ impl SourceMap {
     /// The line of the declaration of `name` in `path`: a top-level one of
     /// one of `constructs` first, then any with that name.
     pub fn line(&self, path: &Path, constructs: &[&str], name: &str) -> Option<u32> {
-        let declarations = self.files.get(path)?;
-        let matches = |d: &&Declaration| d.name == name;
+        let declarations = self.files.get(path)?.get(name)?;
         declarations
             .iter()
-            .filter(matches)
             .find(|d| d.top_level && constructs.contains(&d.construct.as_str()))
-            .or_else(|| declarations.iter().find(matches))
+            .or(declarations.first())
             .map(|d| d.line)
     }
 }
 
-/// The declaration a start tag makes, if it has a `name`.
-fn declaration(line: u32, start: &BytesStart<'_>, depth: usize) -> Option<Declaration> {
+/// The declaration a start tag makes, and its name, if it has one.
+fn declaration(line: u32, start: &BytesStart<'_>, depth: usize) -> Option<(String, Declaration)> {
     let name = start
         .try_get_attribute("name")
         .ok()??
         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
         .ok()?;
-    Some(Declaration {
+    let declaration = Declaration {
         construct: start.local_name().as_ref().to_owned(),
-        name: name.into_owned(),
         line,
         top_level: depth == 1,
-    })
+    };
+    Some((name.into_owned(), declaration))
 }
 
 /// Line numbers of increasing offsets, counted once.

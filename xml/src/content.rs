@@ -3,7 +3,7 @@
 //! the `xsi:type`/`xsi:nil` conventions. The `ews-um-derive` derives
 //! implement these traits; the loops themselves exist once, here.
 
-use super::{Attr, DecodeResult, Decoder, EncodeResult, Encoder, SimpleType, Start, Text};
+use crate::{Attr, DecodeResult, Decoder, EncodeResult, Encoder, SimpleType, Start, Text};
 
 /// The XML Schema instance namespace (`xsi:type`, `xsi:nil`).
 pub const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -103,6 +103,18 @@ pub trait Choice: Sized {
 
     /// Writes the alternative held, as its element.
     fn encode_choice(&self, e: &mut Encoder) -> EncodeResult;
+}
+
+/// The elements a choice member (`Option` or `Vec` of a `Choice`, as a
+/// slice) can hold, for messages: lets derived code name them without
+/// naming the choice's type.
+pub fn expected<C: Choice>(_: &[C]) -> &'static str {
+    C::EXPECTED
+}
+
+/// [`expected`] of a member whose choices are boxed.
+pub fn expected_boxed<C: Choice>(_: &[Box<C>]) -> &'static str {
+    C::EXPECTED
 }
 
 /// The values of a list type (`xs:list`): items separated by white space.

@@ -1,23 +1,29 @@
-//! The small runtime that generated code is written against: streaming,
-//! namespace-aware decoding and encoding over quick-xml, and the traits each
-//! generated type implements.
+#![warn(missing_docs)]
+
+//! The small runtime that the types `ews-um-codegen` generates are written
+//! against: streaming, namespace-aware decoding and encoding over
+//! quick-xml, and the traits each generated type implements. It knows XML
+//! and XML Schema, nothing of SOAP or Exchange.
 //!
-//! Generated modules refer to it as `::ews_um::xml`, so they compile both
-//! inside this crate and in any crate that depends on `ews-um`.
+//! Generated modules refer to it as `::ews_um::xml`, where the `ews-um`
+//! crate re-exports it together with the derives of `ews-um-derive`, so
+//! that they compile in any crate that depends on `ews-um`.
 
 mod content;
 mod decode;
 mod encode;
+mod error;
 mod raw;
 mod simple;
 
 use std::borrow::Cow;
 
-pub use crate::error::{DecodeError, EncodeError};
-pub use content::{Choice, Content, List, XSI_NS, decode_element, encode_element};
+pub use content::{
+    Choice, Content, List, XSI_NS, decode_element, encode_element, expected, expected_boxed,
+};
 pub use decode::{Attr, Decoder, Node, Start};
 pub use encode::Encoder;
-pub use ews_um_derive::{Choice, ComplexType, Derived, SimpleEnum, Union};
+pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use raw::{AnyAttribute, RawXml};
 pub use simple::collapse;
 

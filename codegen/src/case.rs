@@ -1,6 +1,7 @@
-//! One naming rule for everything the generator emits, after the Rust API
+//! The case of every Rust name the generator emits, after the Rust API
 //! guidelines: acronyms are words (`UMCallInfo` → `UmCallInfo`,
-//! `SIPResponseCode` → `sip_response_code`).
+//! `SIPResponseCode` → `sip_response_code`). Which name each item gets is
+//! the naming pass's business (`passes/naming.rs`).
 
 /// Splits an XML name into words: at `_`, `-`, `.` and spaces, before an
 /// upper-case letter that follows a lower-case letter or digit, and before

@@ -1,15 +1,24 @@
-//! Loading schemas: `xsd-parser` reads and resolves them (includes, imports,
-//! the built-in `xml:` namespace) and interprets them into `MetaTypes`.
+//! The first stage, loading: `xsd-parser` reads and resolves the schemas
+//! (includes, imports, the built-in `xml:` namespace) and interprets them
+//! into `MetaTypes`; beside them, what lowering needs that they do not
+//! keep (`facts`) and where each declaration stands (`source_map`).
 
+mod facts;
+mod source_map;
+
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
+use xsd_parser::models::IdentType;
 use xsd_parser::models::meta::MetaTypes;
+use xsd_parser::models::schema::{NamespaceId, SchemaId};
 use xsd_parser::pipeline::parser::resolver::FileResolver;
 use xsd_parser::{Interpreter, Parser, Schemas};
 
 use crate::error::Error;
-use crate::schema_facts::SchemaFacts;
-use crate::source_map::SourceMap;
+pub use facts::{Name, SchemaFacts};
+pub use source_map::SourceMap;
 
 /// The `xml:` namespace's attributes, as the XML specification defines
 /// them. Schemas import this namespace without a location (Microsoft's
@@ -32,16 +41,24 @@ const XML_NAMESPACE_SCHEMA: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 "#;
 
 /// Schemas loaded and interpreted, with what is needed to point at their
-/// source.
-pub struct Loaded {
-    pub schemas: Schemas,
-    pub types: MetaTypes,
-    pub sources: SourceMap,
-    pub facts: SchemaFacts,
+/// source: the first stage's result, which lowering reads.
+pub struct SchemaSet {
+    pub(crate) schemas: Schemas,
+    pub(crate) types: MetaTypes,
+    pub(crate) sources: SourceMap,
+    pub(crate) facts: SchemaFacts,
+    /// The namespaces of the files asked for and the files they include:
+    /// "every top-level element" means theirs.
+    pub(crate) root_namespaces: HashSet<NamespaceId>,
+    /// The schema files asked for.
+    pub(crate) paths: Vec<PathBuf>,
+    /// How long loading took.
+    pub load_time: Duration,
 }
 
 /// Loads `paths` and everything they include or import.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, Error> {
+pub fn load(paths: &[PathBuf]) -> Result<SchemaSet, Error> {
+    let started = Instant::now();
     if paths.is_empty() {
         return Err(Error::Request("no schema files given".into()));
     }
@@ -79,12 +96,56 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, Error> {
         .and_then(Interpreter::finish)
         .map_err(|e| Error::Load(format!("interpreting {}: {e}", list(paths))))?;
     let facts = SchemaFacts::read(&schemas, &types);
-    Ok(Loaded {
+    let root_namespaces = root_namespaces(&schemas, paths);
+    Ok(SchemaSet {
         schemas,
         types,
         sources,
         facts,
+        root_namespaces,
+        paths: paths.to_vec(),
+        load_time: started.elapsed(),
     })
+}
+
+/// The namespaces of the schema files `paths` name.
+fn root_namespaces(schemas: &Schemas, paths: &[PathBuf]) -> HashSet<NamespaceId> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let roots: Vec<PathBuf> = paths.iter().map(|p| canonical(p)).collect();
+    schemas
+        .schemas()
+        .filter(|(_, info)| {
+            info.location
+                .as_ref()
+                .and_then(|u| u.to_file_path().ok())
+                .is_some_and(|p| roots.contains(&canonical(&p)))
+        })
+        .map(|(_, info)| info.namespace_id())
+        .collect()
+}
+
+impl SchemaSet {
+    /// The file a schema was loaded from, if it was a file.
+    pub(crate) fn path_of(&self, id: SchemaId) -> Option<PathBuf> {
+        let info = self.schemas.get_schema(&id)?;
+        info.location.as_ref()?.to_file_path().ok()
+    }
+
+    /// The named types (`complexType`, `simpleType`) of the schemas' files.
+    pub fn named_types(&self) -> usize {
+        self.types
+            .items
+            .keys()
+            .filter(|ident| ident.type_ == IdentType::Type && ident.name.is_named())
+            .filter(|ident| self.path_of(ident.schema).is_some())
+            .count()
+    }
+
+    /// The types `xsd-parser` interpreted: named, anonymous, elements' and
+    /// built-in ones.
+    pub fn interpreted_types(&self) -> usize {
+        self.types.items.len()
+    }
 }
 
 fn list(paths: &[PathBuf]) -> String {
@@ -93,18 +154,4 @@ fn list(paths: &[PathBuf]) -> String {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The file a schema was loaded from, if it was a file.
-pub fn schema_path(schemas: &Schemas, id: xsd_parser::models::schema::SchemaId) -> Option<PathBuf> {
-    let info = schemas.get_schema(&id)?;
-    info.location.as_ref()?.to_file_path().ok()
-}
-
-/// `path` relative to `base` when it is below it, for stable messages and
-/// headers.
-pub fn relative(path: &Path, base: &Path) -> PathBuf {
-    path.strip_prefix(base)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
 }

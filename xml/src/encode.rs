@@ -4,8 +4,8 @@
 
 use smallvec::SmallVec;
 
-use super::{AnyAttribute, RawXml};
-use crate::error::{EncodeError, write_path};
+use crate::error::write_path;
+use crate::{AnyAttribute, EncodeError, RawXml};
 
 /// Writes one XML document.
 ///
@@ -64,7 +64,7 @@ impl Encoder {
             self.namespace_attr("xmlns", ns);
         }
         if let Some((type_ns, type_name)) = self.xsi_type.take() {
-            self.namespace_attr("xmlns:xsi", super::XSI_NS);
+            self.namespace_attr("xmlns:xsi", crate::XSI_NS);
             // An unprefixed name is in the default namespace: the element's.
             if type_ns == ns {
                 self.out.extend_from_slice(b" xsi:type=\"");
@@ -102,7 +102,7 @@ impl Encoder {
     }
 
     /// Writes a nillable element: `xsi:nil="true"` for `None`.
-    pub fn nillable<T: super::Encode + ?Sized>(
+    pub fn nillable<T: crate::Encode + ?Sized>(
         &mut self,
         ns: &'static str,
         local: &'static str,
@@ -112,7 +112,7 @@ impl Encoder {
             Some(value) => value.encode(self, ns, local),
             None => {
                 self.start(ns, local);
-                self.namespace_attr("xmlns:xsi", super::XSI_NS);
+                self.namespace_attr("xmlns:xsi", crate::XSI_NS);
                 self.out.extend_from_slice(b" xsi:nil=\"true\"");
                 self.end();
                 Ok(())
@@ -143,7 +143,7 @@ impl Encoder {
     }
 
     /// Adds an attribute holding a simple value.
-    pub fn attr_value<T: super::SimpleType>(
+    pub fn attr_value<T: crate::SimpleType>(
         &mut self,
         name: &str,
         value: &T,
@@ -152,7 +152,7 @@ impl Encoder {
     }
 
     /// Adds an optional attribute: nothing when `None`.
-    pub fn attr_opt<T: super::SimpleType>(
+    pub fn attr_opt<T: crate::SimpleType>(
         &mut self,
         name: &str,
         value: &Option<T>,
@@ -189,7 +189,7 @@ impl Encoder {
             }
             let name = if attr.namespace.is_empty() {
                 attr.name.clone()
-            } else if attr.namespace == super::XML_NS {
+            } else if attr.namespace == crate::XML_NS {
                 format!("xml:{}", attr.name)
             } else {
                 self.attr(&format!("xmlns:a{i}"), &attr.namespace)?;
@@ -258,7 +258,7 @@ impl Encoder {
     }
 
     /// Writes `value` as element `{ns}local`.
-    pub fn element<T: super::Encode + ?Sized>(
+    pub fn element<T: crate::Encode + ?Sized>(
         &mut self,
         ns: &'static str,
         local: &'static str,
@@ -354,7 +354,7 @@ impl Encoder {
 /// Whether `bytes` hold anything to escape or refuse in `context`.
 fn needs_escaping(bytes: &[u8], context: Context) -> bool {
     let attribute = context == Context::Attribute;
-    super::any_byte(bytes, |b| {
+    crate::any_byte(bytes, |b| {
         (b == b'<')
             | (b == b'>')
             | (b == b'&')
@@ -379,7 +379,7 @@ fn is_ncname(name: &str) -> bool {
 /// Checks that `xml` is exactly one well-formed element whose prefixes are
 /// all declared in it.
 fn check_element(xml: &[u8]) -> Result<(), String> {
-    let mut d = super::Decoder::new(xml).map_err(|e| e.message)?;
+    let mut d = crate::Decoder::new(xml).map_err(|e| e.message)?;
     let root = d.root().map_err(|e| e.message)?;
     d.raw_element(&root)
         .and_then(|_| d.finish())
@@ -395,6 +395,7 @@ enum Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::*;
 
     fn body(e: Encoder) -> String {
         let bytes = e.into_bytes();

@@ -1,6 +1,13 @@
-//! A pull decoder over quick-xml's borrowing reader, with its own namespace
-//! resolution so that element and namespace names are slices of the input
-//! (no copies), and with the element path kept for error messages.
+//! A pull decoder over quick-xml's borrowing reader: events, elements
+//! entered and left, text. Its namespace resolution is its own
+//! (`namespaces`), so that element and namespace names are slices of the
+//! input (no copies); content kept as written is `capture`'s business,
+//! errors `errors`'.
+
+mod capture;
+mod errors;
+mod namespaces;
+mod start;
 
 use std::borrow::Cow;
 
@@ -9,8 +16,10 @@ use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
 use smallvec::SmallVec;
 
-use super::{AnyAttribute, RawXml, SimpleType, XML_NS};
-use crate::error::{DecodeError, line_column, write_path};
+use crate::error::line_column;
+use crate::{DecodeError, DecodeErrorKind, XSI_NS};
+use namespaces::{MAX_BINDINGS, NamespaceResolver, TooManyBindings};
+pub use start::{Attr, Node, Start};
 
 /// Deeper nesting than this is refused: it bounds the decoder's recursion
 /// whatever the input (no message of these schemas comes close).
@@ -19,10 +28,6 @@ const MAX_DEPTH: usize = 128;
 /// More attributes on one element than this are refused: checking them for
 /// duplicates takes time quadratic in their number.
 const MAX_ATTRIBUTES: usize = 256;
-
-/// More namespace declarations in scope than this are refused: each name
-/// is resolved against them.
-const MAX_BINDINGS: usize = 1024;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -34,8 +39,8 @@ pub struct Decoder<'a> {
     /// The open elements, outermost first. Held inline: decoding a typical
     /// message allocates nothing for it.
     frames: SmallVec<[Frame<'a>; 8]>,
-    /// The namespace declarations in scope, innermost last.
-    bindings: SmallVec<[Binding<'a>; 8]>,
+    /// The namespace declarations in scope.
+    namespaces: NamespaceResolver<'a>,
     /// The name of the empty element (`<a/>`) just read, whose end comes next.
     empty_end: Option<Cow<'a, str>>,
     /// The innermost frame's end tag has been read; it is popped by the next
@@ -47,95 +52,8 @@ struct Frame<'a> {
     local: Cow<'a, str>,
     /// Offset of the start tag's `<`.
     pos: usize,
-    /// `bindings.len()` before this element's own declarations.
-    outer_bindings: usize,
-}
-
-struct Binding<'a> {
-    /// The declared prefix; empty for the default namespace.
-    prefix: Cow<'a, str>,
-    uri: Cow<'a, str>,
-}
-
-/// The start tag of an element: its resolved name, its attributes and where
-/// it is.
-pub struct Start<'a> {
-    raw: BytesStart<'a>,
-    ns: Cow<'a, str>,
-    local: Cow<'a, str>,
-    pos: usize,
-    depth: usize,
-    /// Some attribute has a prefix (other than `xmlns:`): only then can
-    /// there be an `xsi:type` or `xsi:nil` to look for.
-    prefixed_attributes: bool,
-}
-
-impl Start<'_> {
-    /// The namespace (empty for none) and local name.
-    pub fn name(&self) -> (&str, &str) {
-        (&self.ns, &self.local)
-    }
-
-    /// `{namespace}local`, for messages.
-    pub fn expanded_name(&self) -> String {
-        if self.ns.is_empty() {
-            self.local.to_string()
-        } else {
-            format!("{{{}}}{}", self.ns, self.local)
-        }
-    }
-}
-
-/// A child of an element whose content mixes elements and text.
-pub enum Node<'a> {
-    /// A child element, its start tag just read.
-    Element(Start<'a>),
-    /// A piece of text.
-    Text(Cow<'a, str>),
-}
-
-/// One attribute of a start tag, namespace-resolved (never an `xmlns`
-/// declaration).
-pub struct Attr<'s, 'a> {
-    ns: &'s str,
-    local: &'s str,
-    value: Cow<'s, str>,
-    decoder: &'s Decoder<'a>,
-    element: &'s Start<'s>,
-}
-
-impl<'s> Attr<'s, '_> {
-    /// The namespace (empty for an unprefixed attribute) and local name.
-    pub fn name(&self) -> (&'s str, &'s str) {
-        (self.ns, self.local)
-    }
-
-    /// The value as text: references resolved, white space normalised.
-    pub fn text(&self) -> &str {
-        &self.value
-    }
-
-    /// The attribute as a value of its own, for types that keep attributes
-    /// their schema does not declare.
-    pub fn to_any(&self) -> AnyAttribute {
-        AnyAttribute {
-            namespace: self.ns.to_owned(),
-            name: self.local.to_owned(),
-            value: self.value.to_string(),
-        }
-    }
-
-    /// The value parsed as `T`; an error names the attribute and element.
-    pub fn parse<T: SimpleType>(&self) -> Result<T, DecodeError> {
-        let local = self.local;
-        T::parse(Cow::Borrowed(&self.value)).map_err(|reason| {
-            self.decoder.error_at(
-                self.element.pos,
-                self.element.depth,
-                format!("attribute {local}: {reason}"),
-            )
-        })
-    }
+    /// Where this element's own namespace declarations start.
+    namespaces_mark: usize,
 }
 
 impl<'a> Decoder<'a> {
@@ -147,6 +65,7 @@ impl<'a> Decoder<'a> {
             // Positions count from after the byte-order mark: it is not a character of the document.
             let (line, column) = line_column(body, e.valid_up_to());
             DecodeError {
+                kind: DecodeErrorKind::Syntax,
                 line,
                 column,
                 path: "/".into(),
@@ -160,7 +79,7 @@ impl<'a> Decoder<'a> {
             text,
             reader,
             frames: SmallVec::new(),
-            bindings: SmallVec::new(),
+            namespaces: NamespaceResolver::default(),
             empty_end: None,
             ended: false,
         })
@@ -174,8 +93,17 @@ impl<'a> Decoder<'a> {
                 Event::Start(start) => return self.enter(pos, start),
                 Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(text) if is_blank(&text) => {}
-                Event::Eof => return Err(self.error_at(pos, 0, "no root element")),
-                _ => return Err(self.error_at(pos, 0, "content before the root element")),
+                Event::Eof => {
+                    return Err(self.error_at(DecodeErrorKind::Missing, pos, 0, "no root element"));
+                }
+                _ => {
+                    return Err(self.error_at(
+                        DecodeErrorKind::Syntax,
+                        pos,
+                        0,
+                        "content before the root element",
+                    ));
+                }
             }
         }
     }
@@ -189,7 +117,14 @@ impl<'a> Decoder<'a> {
                 Event::Eof => return Ok(()),
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(text) if is_blank(&text) => {}
-                _ => return Err(self.error_at(pos, 0, "content after the root element")),
+                _ => {
+                    return Err(self.error_at(
+                        DecodeErrorKind::Syntax,
+                        pos,
+                        0,
+                        "content after the root element",
+                    ));
+                }
             }
         }
     }
@@ -218,6 +153,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    /// The next child element of the current element, or `None` once its end
     /// tag is read. Comments, processing instructions and white space are
     /// skipped; any other text is an error (the content is element-only).
     pub fn next_child(&mut self) -> Result<Option<Start<'a>>, DecodeError> {
@@ -236,6 +172,7 @@ impl<'a> Decoder<'a> {
                 _ => {
                     let depth = self.frames.len();
                     return Err(self.error_at(
+                        DecodeErrorKind::Unexpected,
                         pos,
                         depth,
                         "text is not allowed here: the element has element-only content",
@@ -261,6 +198,7 @@ impl<'a> Decoder<'a> {
                     let depth = self.frames.len();
                     let name = start.name().as_ref().to_owned();
                     return Err(self.error_at(
+                        DecodeErrorKind::Unexpected,
                         pos,
                         depth,
                         format!(
@@ -281,101 +219,6 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// Skips the rest of the current element, whatever it holds (without
-    /// recursion; nested no deeper than the decoder allows anywhere).
-    pub fn skip(&mut self) -> Result<(), DecodeError> {
-        // Skipped content is checked as kept content is: well-formed,
-        // prefixes declared, references and characters sound.
-        self.read_through()
-    }
-
-    /// The element `start` whole, kept as written: its markup from start tag
-    /// to end tag, and the declarations in scope that it does not make itself.
-    pub fn raw_element(&mut self, start: &Start<'_>) -> Result<RawXml, DecodeError> {
-        // The declarations in effect, the element's own included, go with
-        // the markup; the markup keeps no declarations of its own. So the
-        // same element kept twice (after being written again) is kept the
-        // same way.
-        let namespaces = self.namespaces(self.bindings.len(), &[]);
-        let own_declarations: Vec<(usize, usize)> = start
-            .raw
-            .attributes()
-            .with_checks(false)
-            .filter_map(Result::ok)
-            .filter(|a| a.key.0 == "xmlns" || a.key.0.starts_with("xmlns:"))
-            .filter_map(|a| self.attribute_span(a.key.0, &a.value))
-            .collect();
-        self.attributes(start).try_for_each(|attr| attr.map(drop))?;
-        self.read_through()?;
-        let end = offset(self.reader.buffer_position());
-        let mut xml = String::with_capacity(end.saturating_sub(start.pos));
-        let mut from = start.pos;
-        for (span_start, span_end) in own_declarations {
-            xml.push_str(self.text.get(from..span_start).unwrap_or(""));
-            from = span_end;
-        }
-        xml.push_str(self.text.get(from..end).unwrap_or(""));
-        Ok(RawXml::new(namespaces, &xml))
-    }
-
-    /// Where the attribute whose key and value are these slices of the
-    /// input stands, with the white space before it: `( key="value")`.
-    fn attribute_span(&self, key: &str, value: &str) -> Option<(usize, usize)> {
-        let base = self.text.as_ptr() as usize;
-        let key_at = (key.as_ptr() as usize).checked_sub(base)?;
-        let value_end = (value.as_ptr() as usize).checked_sub(base)? + value.len();
-        let before = self.text.get(..key_at)?;
-        let start = before.trim_end_matches([' ', '\t', '\r', '\n']).len();
-        // The closing quote follows the value.
-        (value_end < self.text.len()).then_some((start, value_end + 1))
-    }
-
-    /// Reads the rest of the current element as decoding reads what it
-    /// keeps: every element's prefixes resolved, every attribute read, every
-    /// reference and character checked. Content kept as written is written
-    /// again later, so it must be sound.
-    fn read_through(&mut self) -> Result<(), DecodeError> {
-        let depth = self.frames.len();
-        loop {
-            let (pos, event) = self.next_event()?;
-            match event {
-                Event::Start(raw) => {
-                    let start = self.enter(pos, raw)?;
-                    self.attributes(&start)
-                        .try_for_each(|attr| attr.map(drop))?;
-                }
-                Event::End(_) => {
-                    self.ended = true;
-                    if self.frames.len() == depth {
-                        return Ok(());
-                    }
-                }
-                Event::Eof => return Err(self.unexpected_eof(pos)),
-                // Text is read to be checked, then dropped.
-                other => drop(self.text_piece(pos, other)?),
-            }
-        }
-    }
-
-    /// The effective declarations among the first `count` bindings, one per
-    /// prefix, leaving out the prefixes in `except`. The default namespace
-    /// is always there, empty when none is declared, so that kept content
-    /// keeps meaning "no namespace" wherever it is written.
-    fn namespaces(&self, count: usize, except: &[String]) -> Vec<(String, String)> {
-        let mut found: Vec<(String, String)> = Vec::new();
-        for b in self.bindings[..count].iter().rev() {
-            let prefix = &*b.prefix;
-            if !found.iter().any(|(p, _)| p == prefix) && !except.iter().any(|p| p == prefix) {
-                found.push((prefix.to_owned(), b.uri.to_string()));
-            }
-        }
-        if !found.iter().any(|(p, _)| p.is_empty()) && !except.iter().any(String::is_empty) {
-            found.push((String::new(), String::new()));
-        }
-        found.reverse();
-        found
-    }
-
     /// Resolves a `prefix:name` value (such as a SOAP fault code) against the
     /// declarations in scope: `(namespace, local)`.
     pub fn resolve_qname<'v>(
@@ -387,7 +230,8 @@ impl<'a> Decoder<'a> {
         match self.lookup(prefix) {
             Some(uri) => Ok((uri.to_string(), local)),
             None if prefix.is_empty() => Ok((String::new(), local)),
-            None => Err(self.invalid(
+            None => Err(self.error(
+                DecodeErrorKind::Namespace,
                 start,
                 &format!("prefix {prefix:?} of {value:?} is not declared"),
             )),
@@ -402,8 +246,8 @@ impl<'a> Decoder<'a> {
         }
         for attr in self.attributes(start) {
             let attr = attr?;
-            if attr.name() == (super::XSI_NS, "type") {
-                let qname = super::collapse(attr.text())
+            if attr.name() == (XSI_NS, "type") {
+                let qname = crate::collapse(attr.text())
                     .map_err(|e| self.invalid(start, &format!("xsi:type: {e}")))?;
                 let (ns, local) = self.resolve_qname(start, qname)?;
                 return Ok(Some((ns, local.to_owned())));
@@ -419,7 +263,7 @@ impl<'a> Decoder<'a> {
         }
         for attr in self.attributes(start) {
             let attr = attr?;
-            if attr.name() == (super::XSI_NS, "nil") {
+            if attr.name() == (XSI_NS, "nil") {
                 return attr.parse();
             }
         }
@@ -428,7 +272,7 @@ impl<'a> Decoder<'a> {
 
     /// Decodes a nillable element: `None` when it is `xsi:nil` (and then
     /// empty).
-    pub fn decode_nillable<T: super::Decode>(
+    pub fn decode_nillable<T: crate::Decode>(
         &mut self,
         start: &Start<'_>,
     ) -> Result<Option<T>, DecodeError> {
@@ -437,26 +281,6 @@ impl<'a> Decoder<'a> {
             return Ok(None);
         }
         T::decode(self, start).map(Some)
-    }
-
-    /// The error for an element whose `xsi:type` is not its declared type
-    /// or one derived from it.
-    pub fn unknown_type(
-        &self,
-        start: &Start<'_>,
-        ns: &str,
-        local: &str,
-        declared: &str,
-    ) -> DecodeError {
-        let name = if ns.is_empty() {
-            local.to_owned()
-        } else {
-            format!("{{{ns}}}{local}")
-        };
-        self.invalid(
-            start,
-            &format!("xsi:type {name} is not {declared} or a type derived from it"),
-        )
     }
 
     /// The attributes of `start`, namespace-resolved, without `xmlns`
@@ -469,7 +293,13 @@ impl<'a> Decoder<'a> {
         unchecked_attributes(&start.raw).filter_map(move |attr| {
             let attr = match attr {
                 Ok(attr) => attr,
-                Err(e) => return Some(Err(self.invalid(start, &e.to_string()))),
+                Err(e) => {
+                    return Some(Err(self.error(
+                        DecodeErrorKind::Syntax,
+                        start,
+                        &e.to_string(),
+                    )));
+                }
             };
             let key = attr.key.0;
             if key == "xmlns" || key.starts_with("xmlns:") {
@@ -480,7 +310,8 @@ impl<'a> Decoder<'a> {
                 Some((prefix, local)) => match self.lookup(prefix) {
                     Some(uri) => (uri, local),
                     None => {
-                        return Some(Err(self.invalid(
+                        return Some(Err(self.error(
+                            DecodeErrorKind::Namespace,
                             start,
                             &format!("attribute prefix {prefix:?} is not declared"),
                         )));
@@ -489,7 +320,7 @@ impl<'a> Decoder<'a> {
             };
             Some(
                 attribute_value(&attr)
-                    .map_err(|e| self.invalid(start, &e))
+                    .map_err(|e| self.error(DecodeErrorKind::Syntax, start, &e))
                     .map(|value| Attr {
                         ns,
                         local,
@@ -502,12 +333,12 @@ impl<'a> Decoder<'a> {
     }
 
     /// Decodes the element `start` as a `T`.
-    pub fn decode<T: super::Decode>(&mut self, start: &Start<'_>) -> Result<T, DecodeError> {
+    pub fn decode<T: crate::Decode>(&mut self, start: &Start<'_>) -> Result<T, DecodeError> {
         T::decode(self, start)
     }
 
     /// Decodes `start` into an empty slot; a second occurrence is an error.
-    pub fn decode_once<T: super::Decode>(
+    pub fn decode_once<T: crate::Decode>(
         &mut self,
         slot: &mut Option<T>,
         start: &Start<'_>,
@@ -519,122 +350,12 @@ impl<'a> Decoder<'a> {
         Ok(())
     }
 
-    /// The error for a second occurrence of a child element allowed once.
-    pub fn duplicate(&self, start: &Start<'_>) -> DecodeError {
-        self.error_at(
-            start.pos,
-            start.depth - 1,
-            format!("element {} appears more than once", start.local),
-        )
-    }
-
-    /// The error for a second element of a choice allowed once: `expected`
-    /// names its elements.
-    pub fn another_of(&self, start: &Start<'_>, expected: &str) -> DecodeError {
-        self.error_at(
-            start.pos,
-            start.depth - 1,
-            format!(
-                "element {} is a second one of {expected}, where one is allowed",
-                start.local
-            ),
-        )
-    }
-
     /// Reads the end of an element that allows no content.
     pub fn empty(&mut self) -> Result<(), DecodeError> {
         match self.next_child()? {
             Some(child) => Err(self.unexpected(&child)),
             None => Ok(()),
         }
-    }
-
-    /// The value of a required child element, or an error naming it.
-    pub fn required<T>(&self, slot: Option<T>, name: &str) -> Result<T, DecodeError> {
-        slot.ok_or_else(|| self.missing(name))
-    }
-
-    /// The error for a required child element the current element lacks.
-    pub fn missing(&self, name: &str) -> DecodeError {
-        let (pos, depth) = self
-            .frames
-            .last()
-            .map_or((0, 0), |f| (f.pos, self.frames.len()));
-        self.error_at(pos, depth, format!("missing required element {name}"))
-    }
-
-    /// The value of a required attribute of `start`, or an error naming it.
-    pub fn required_attr<T>(
-        &self,
-        slot: Option<T>,
-        start: &Start<'_>,
-        name: &str,
-    ) -> Result<T, DecodeError> {
-        slot.ok_or_else(|| self.invalid(start, &format!("missing required attribute {name}")))
-    }
-
-    /// A repeated child element's values, if there are `min` to `max` of them.
-    pub fn occurs<T>(
-        &self,
-        items: Vec<T>,
-        name: &str,
-        min: usize,
-        max: Option<usize>,
-    ) -> Result<Vec<T>, DecodeError> {
-        let n = items.len();
-        if n >= min && max.is_none_or(|max| n <= max) {
-            return Ok(items);
-        }
-        let (pos, depth) = self
-            .frames
-            .last()
-            .map_or((0, 0), |f| (f.pos, self.frames.len()));
-        let bounds = match max {
-            Some(max) => format!("{min} to {max}"),
-            None => format!("at least {min}"),
-        };
-        Err(self.error_at(
-            pos,
-            depth,
-            format!("element {name} occurs {n} times, expected {bounds}"),
-        ))
-    }
-
-    /// The error for a child element the current element does not allow.
-    pub fn unexpected(&self, start: &Start<'_>) -> DecodeError {
-        self.error_at(
-            start.pos,
-            start.depth - 1,
-            format!("unexpected element {}", start.expanded_name()),
-        )
-    }
-
-    /// An error about the element `start` itself (its value or attributes).
-    pub fn invalid(&self, start: &Start<'_>, reason: &str) -> DecodeError {
-        self.error_at(start.pos, start.depth, reason.to_owned())
-    }
-
-    /// An error at byte `pos` of the input, inside the first `depth` open
-    /// elements.
-    fn error_at(&self, pos: usize, depth: usize, message: impl Into<String>) -> DecodeError {
-        let (line, column) = line_column(self.text.as_bytes(), pos);
-        let mut path = String::new();
-        let names = self.frames.iter().take(depth).map(|f| &*f.local);
-        write_path(&mut path, names).expect("writing to a String cannot fail");
-        DecodeError {
-            line,
-            column,
-            path,
-            message: message.into(),
-        }
-    }
-
-    fn unexpected_eof(&self, pos: usize) -> DecodeError {
-        self.error_at(
-            pos,
-            self.frames.len(),
-            "unexpected end of input: the element is not closed",
-        )
     }
 
     fn next_event(&mut self) -> Result<(usize, Event<'a>), DecodeError> {
@@ -652,6 +373,7 @@ impl<'a> Decoder<'a> {
                 Ok((pos, Event::Start(start)))
             }
             Ok(Event::DocType(_)) => Err(self.error_at(
+                DecodeErrorKind::Limit,
                 pos,
                 self.frames.len(),
                 "DOCTYPE declarations are not accepted",
@@ -659,7 +381,12 @@ impl<'a> Decoder<'a> {
             Ok(event) => Ok((pos, event)),
             Err(e) => {
                 let at = offset(self.reader.error_position());
-                Err(self.error_at(at, self.frames.len(), format!("malformed XML: {e}")))
+                Err(self.error_at(
+                    DecodeErrorKind::Syntax,
+                    at,
+                    self.frames.len(),
+                    format!("malformed XML: {e}"),
+                ))
             }
         }
     }
@@ -668,12 +395,13 @@ impl<'a> Decoder<'a> {
     fn enter(&mut self, pos: usize, raw: BytesStart<'a>) -> Result<Start<'a>, DecodeError> {
         if self.frames.len() >= MAX_DEPTH {
             return Err(self.error_at(
+                DecodeErrorKind::Limit,
                 pos,
                 self.frames.len(),
                 format!("elements nested deeper than {MAX_DEPTH}"),
             ));
         }
-        let outer_bindings = self.bindings.len();
+        let namespaces_mark = self.namespaces.mark();
         let qname = self.borrowed(raw.name().as_ref());
         let (prefix, local) = match &qname {
             Cow::Borrowed(q) => {
@@ -688,54 +416,15 @@ impl<'a> Decoder<'a> {
         self.frames.push(Frame {
             local: local.clone(),
             pos,
-            outer_bindings,
+            namespaces_mark,
         });
-        let mut prefixed_attributes = false;
-        {
-            let mut seen: SmallVec<[&str; 16]> = SmallVec::new();
-            for (n, attr) in unchecked_attributes(&raw).enumerate() {
-                if n == MAX_ATTRIBUTES {
-                    let message = format!("more than {MAX_ATTRIBUTES} attributes");
-                    return Err(self.error_at(pos, self.frames.len(), message));
-                }
-                let attr = attr.map_err(|e| {
-                    self.error_at(pos, self.frames.len(), format!("malformed attribute: {e}"))
-                })?;
-                let key: &str = attr.key.0;
-                // Each attribute once. quick-xml's own check allocates; a tag
-                // has few attributes (at most MAX_ATTRIBUTES), held inline here.
-                if seen.contains(&key) {
-                    let message = format!("malformed XML: attribute {key} appears more than once");
-                    return Err(self.error_at(pos, self.frames.len(), message));
-                }
-                seen.push(key);
-                let prefix = if key == "xmlns" {
-                    Cow::Borrowed("")
-                } else if let Some(prefix) = key.strip_prefix("xmlns:") {
-                    self.borrowed(prefix)
-                } else {
-                    prefixed_attributes |= key.contains(':');
-                    continue;
-                };
-                let uri = match attribute_value(&attr)
-                    .map_err(|e| self.error_at(pos, self.frames.len(), e))?
-                {
-                    Cow::Borrowed(s) => self.borrowed(s),
-                    Cow::Owned(s) => Cow::Owned(s),
-                };
-                if self.bindings.len() == MAX_BINDINGS {
-                    let message =
-                        format!("more than {MAX_BINDINGS} namespace declarations in scope");
-                    return Err(self.error_at(pos, self.frames.len(), message));
-                }
-                self.bindings.push(Binding { prefix, uri });
-            }
-        }
-        let ns = match self.binding(&prefix) {
+        let prefixed_attributes = self.declare(pos, &raw)?;
+        let ns = match self.namespaces.resolve(&prefix) {
             Some(uri) => uri.clone(),
             None if prefix.is_empty() => Cow::Borrowed(""),
             None => {
                 return Err(self.error_at(
+                    DecodeErrorKind::Namespace,
                     pos,
                     self.frames.len(),
                     format!("namespace prefix {prefix:?} is not declared"),
@@ -752,6 +441,60 @@ impl<'a> Decoder<'a> {
         })
     }
 
+    /// Checks the attributes of the start tag `raw` (at `pos`) and binds
+    /// its namespace declarations; returns whether any other attribute has
+    /// a prefix.
+    fn declare(&mut self, pos: usize, raw: &BytesStart<'a>) -> Result<bool, DecodeError> {
+        let mut prefixed_attributes = false;
+        let mut seen: SmallVec<[&str; 16]> = SmallVec::new();
+        for (n, attr) in unchecked_attributes(raw).enumerate() {
+            if n == MAX_ATTRIBUTES {
+                let message = format!("more than {MAX_ATTRIBUTES} attributes");
+                return Err(self.error_at(DecodeErrorKind::Limit, pos, self.frames.len(), message));
+            }
+            let attr = attr.map_err(|e| {
+                self.error_at(
+                    DecodeErrorKind::Syntax,
+                    pos,
+                    self.frames.len(),
+                    format!("malformed attribute: {e}"),
+                )
+            })?;
+            let key: &str = attr.key.0;
+            // Each attribute once. quick-xml's own check allocates; a tag
+            // has few attributes (at most MAX_ATTRIBUTES), held inline here.
+            if seen.contains(&key) {
+                let message = format!("malformed XML: attribute {key} appears more than once");
+                return Err(self.error_at(
+                    DecodeErrorKind::Syntax,
+                    pos,
+                    self.frames.len(),
+                    message,
+                ));
+            }
+            seen.push(key);
+            let prefix = if key == "xmlns" {
+                Cow::Borrowed("")
+            } else if let Some(prefix) = key.strip_prefix("xmlns:") {
+                self.borrowed(prefix)
+            } else {
+                prefixed_attributes |= key.contains(':');
+                continue;
+            };
+            let uri = match attribute_value(&attr)
+                .map_err(|e| self.error_at(DecodeErrorKind::Syntax, pos, self.frames.len(), e))?
+            {
+                Cow::Borrowed(s) => self.borrowed(s),
+                Cow::Owned(s) => Cow::Owned(s),
+            };
+            if let Err(TooManyBindings) = self.namespaces.declare(prefix, uri) {
+                let message = format!("more than {MAX_BINDINGS} namespace declarations in scope");
+                return Err(self.error_at(DecodeErrorKind::Limit, pos, self.frames.len(), message));
+            }
+        }
+        Ok(prefixed_attributes)
+    }
+
     /// The text an event stands for — text, a CDATA section or a reference
     /// — with line ends normalised and checked for characters XML forbids;
     /// `None` for any other event.
@@ -766,32 +509,23 @@ impl<'a> Decoder<'a> {
             Event::GeneralRef(r) => Cow::Owned(self.resolve_reference(pos, &r)?.to_string()),
             _ => return Ok(None),
         };
-        if let Some(ch) = super::first_non_xml_char(&text) {
+        if let Some(ch) = crate::first_non_xml_char(&text) {
             let message = format!("character U+{:04X} is not allowed in XML", u32::from(ch));
-            return Err(self.error_at(pos, self.frames.len(), message));
+            return Err(self.error_at(DecodeErrorKind::Syntax, pos, self.frames.len(), message));
         }
         Ok(Some(text))
     }
 
     fn leave(&mut self) {
         if let Some(frame) = self.frames.pop() {
-            self.bindings.truncate(frame.outer_bindings);
+            self.namespaces.release(frame.namespaces_mark);
         }
     }
 
     /// The namespace bound to `prefix` (empty: the default namespace);
     /// `None` when unbound or, for the default, undeclared or set to "".
     fn lookup(&self, prefix: &str) -> Option<&str> {
-        self.binding(prefix).map(|uri| &**uri)
-    }
-
-    fn binding(&self, prefix: &str) -> Option<&Cow<'a, str>> {
-        static XML: Cow<'static, str> = Cow::Borrowed(XML_NS);
-        if prefix == "xml" {
-            return Some(&XML);
-        }
-        let uri = &self.bindings.iter().rev().find(|b| b.prefix == prefix)?.uri;
-        (!uri.is_empty()).then_some(uri)
+        self.namespaces.resolve(prefix).map(|uri| &**uri)
     }
 
     /// `s` as a string borrowed from the input. Events of a slice reader
@@ -809,7 +543,7 @@ impl<'a> Decoder<'a> {
         let depth = self.frames.len();
         if let Some(ch) = r
             .resolve_char_ref()
-            .map_err(|e| self.error_at(pos, depth, e.to_string()))?
+            .map_err(|e| self.error_at(DecodeErrorKind::Syntax, pos, depth, e.to_string()))?
         {
             return Ok(ch);
         }
@@ -819,7 +553,12 @@ impl<'a> Decoder<'a> {
             "amp" => Ok('&'),
             "apos" => Ok('\''),
             "quot" => Ok('"'),
-            name => Err(self.error_at(pos, depth, format!("unknown entity &{name};"))),
+            name => Err(self.error_at(
+                DecodeErrorKind::Syntax,
+                pos,
+                depth,
+                format!("unknown entity &{name};"),
+            )),
         }
     }
 }
@@ -828,7 +567,7 @@ fn attribute_value<'v>(attr: &Attribute<'v>) -> Result<Cow<'v, str>, String> {
     let value = attr
         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
         .map_err(|e| format!("bad attribute value: {e}"))?;
-    match super::first_non_xml_char(&value) {
+    match crate::first_non_xml_char(&value) {
         Some(ch) => Err(format!(
             "character U+{:04X} is not allowed in XML",
             u32::from(ch)

@@ -1,0 +1,338 @@
+//! The declaration of each kind of type, with its derives and labels, and
+//! what a type implements as a top-level element or an operation.
+
+use ews_um_labels::{self as labels, DeclaredType, DerivedVariant, EnumVariant, Occurs};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::labels::lit;
+use super::{Emitter, doc_attrs, ident};
+use crate::model::{
+    Alternative, DerivedDef, ElementDef, EnumDef, Member, MemberKind, OperationDef, StructDef,
+    TypeDef, TypeId, TypeKind, TypeRef, UnionMember,
+};
+
+impl Emitter<'_> {
+    pub(super) fn type_def(&self, id: TypeId) -> TokenStream {
+        let ty = self.model.get(id);
+        match &ty.kind {
+            TypeKind::Struct(def) => self.struct_def(ty, def),
+            TypeKind::Enum(def) => self.enum_def(ty, def),
+            TypeKind::Newtype(value) => self.newtype_def(ty, value),
+            TypeKind::Choice(alternatives) => self.choice_def(ty, alternatives),
+            TypeKind::Derived(def) => self.derived_def(ty, def),
+            TypeKind::Union(members) => self.union_def(ty, members),
+        }
+    }
+
+    /// The derives of a type: the common ones, then `xml`'s.
+    fn derives(&self, eq: bool, xml: Option<TokenStream>) -> TokenStream {
+        let eq = eq.then(|| quote!(Eq,));
+        let xml = xml.map(|derive| quote!(xml::#derive));
+        let serde = self.serde_derive();
+        quote! {
+            #[derive(Debug, Clone, PartialEq, #eq #xml)]
+            #serde
+        }
+    }
+
+    fn serde_derive(&self) -> Option<TokenStream> {
+        let feature = self.serde_feature?;
+        Some(
+            quote!(#[cfg_attr(feature = #feature, derive(::serde::Serialize, ::serde::Deserialize))]),
+        )
+    }
+
+    fn serde_attr(&self, attr: TokenStream) -> Option<TokenStream> {
+        let feature = self.serde_feature?;
+        Some(quote!(#[cfg_attr(feature = #feature, serde(#attr))]))
+    }
+
+    fn struct_def(&self, ty: &TypeDef, def: &StructDef) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = self.schema_doc(&ty.docs);
+        let derives = self.derives(ty.eq, Some(quote!(ComplexType)));
+        if def.members.is_empty() {
+            return quote! {
+                #doc
+                #derives
+                pub struct #name;
+            };
+        }
+        let members = def.members.iter().map(|m| self.member(m));
+        quote! {
+            #doc
+            #derives
+            pub struct #name {
+                #(#members)*
+            }
+        }
+    }
+
+    /// A struct member: its documentation, label, serde attributes and field.
+    fn member(&self, member: &Member) -> TokenStream {
+        let field = ident(&member.rust_name);
+        let ty = self.member_type(&member.kind);
+        let label = self.member_label(&member.kind);
+        let skip_none =
+            || self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none"));
+        let skip_empty = || self.serde_attr(quote!(default, skip_serializing_if = "Vec::is_empty"));
+        let skip_for = |occurs: Occurs| match occurs {
+            Occurs::Required => None,
+            Occurs::Optional => skip_none(),
+            Occurs::Repeated { .. } => skip_empty(),
+        };
+        let (doc, skip) = match &member.kind {
+            MemberKind::Base(base) => {
+                let base = &self.model.get(*base).rust_name;
+                let doc = format!("The members of `{base}`, which this type extends.");
+                (doc_attrs(&doc), None)
+            }
+            MemberKind::Attribute(a) => {
+                let docs = self.schema_doc(&member.docs);
+                let default = a.default.as_ref().map(|d| {
+                    doc_attrs(&format!(
+                        "When absent, the schema's default applies: `{d}`."
+                    ))
+                });
+                // A blank line between the schema's words and the default.
+                let gap = (self.schema_docs && !member.docs.is_empty() && default.is_some())
+                    .then(|| quote!(#[doc = ""]));
+                (
+                    quote!(#docs #gap #default),
+                    (!a.required).then(skip_none).flatten(),
+                )
+            }
+            MemberKind::AnyAttribute => {
+                let doc = "Attributes the schema leaves open (`xs:anyAttribute`), kept as sent.";
+                (doc_attrs(doc), skip_empty())
+            }
+            MemberKind::Element(e) => (self.schema_doc(&member.docs), skip_for(e.occurs)),
+            MemberKind::Choice { occurs, .. } => (self.schema_doc(&member.docs), skip_for(*occurs)),
+            MemberKind::Any { occurs } if member.docs.is_empty() => {
+                let doc = "Elements the schema leaves open (`xs:any`), kept as sent.";
+                (doc_attrs(doc), skip_for(*occurs))
+            }
+            MemberKind::Any { occurs } => (self.schema_doc(&member.docs), skip_for(*occurs)),
+            MemberKind::Text(_) => (doc_attrs("The element's text."), None),
+        };
+        quote!(#doc #label #skip pub #field: #ty,)
+    }
+
+    /// One of several elements.
+    fn choice_def(&self, ty: &TypeDef, alternatives: &[Alternative]) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = self.schema_doc(&ty.docs);
+        let derives = self.derives(ty.eq, Some(quote!(Choice)));
+        let variants = alternatives.iter().map(|a| {
+            let variant = ident(&a.rust_name);
+            let doc = self.schema_doc(&a.docs);
+            let label = self.element_label(&a.element);
+            let ty = self.element_type(&a.element);
+            quote!(#doc #label #variant(#ty),)
+        });
+        quote! {
+            #doc
+            #derives
+            pub enum #name {
+                #(#variants)*
+            }
+        }
+    }
+
+    /// A type and the types derived from it, each boxed: the enum stays
+    /// small whatever the size of its largest member.
+    fn derived_def(&self, ty: &TypeDef, def: &DerivedDef) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = self.schema_doc(&ty.docs);
+        let derives = self.derives(ty.eq, Some(quote!(Derived)));
+        let declared = &ty.xml_name;
+        let label = DeclaredType {
+            name: lit(declared),
+            ns: Some(self.ns_path(def.namespace)),
+            is_abstract: def.base.is_none(),
+        };
+        let base = def.base.map(|base| {
+            let variant = ident(&self.model.get(base).rust_name);
+            let doc = doc_attrs(&format!("`{declared}` itself (no `xsi:type`)."));
+            let label = DerivedVariant::Base;
+            quote!(#doc #label #variant(Box<#variant>),)
+        });
+        let variants = def.variants.iter().map(|v| {
+            let variant = ident(&self.model.get(v.ty).rust_name);
+            let doc = doc_attrs(&format!("`xsi:type=\"{}\"`.", v.xml_name));
+            let label = DerivedVariant::Type {
+                name: lit(&v.xml_name),
+                ns: Some(self.ns_path(v.namespace)),
+            };
+            quote!(#doc #label #variant(Box<#variant>),)
+        });
+        quote! {
+            #doc
+            #derives
+            #label
+            pub enum #name {
+                #base
+                #(#variants)*
+            }
+        }
+    }
+
+    /// A union of simple types.
+    fn union_def(&self, ty: &TypeDef, members: &[UnionMember]) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = self.schema_doc(&ty.docs);
+        let derives = self.derives(ty.eq, Some(quote!(Union)));
+        let untagged = self.serde_attr(quote!(untagged));
+        let variants = members.iter().map(|m| {
+            let variant = ident(&m.rust_name);
+            let ty = self.rust_type(&m.ty);
+            quote!(#variant(#ty),)
+        });
+        quote! {
+            #doc
+            #derives
+            #untagged
+            pub enum #name {
+                #(#variants)*
+            }
+        }
+    }
+
+    /// A top-level element's wrapper around its value.
+    fn newtype_def(&self, ty: &TypeDef, value: &TypeRef) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = self.schema_doc(&ty.docs);
+        let derives = self.derives(ty.eq, None);
+        let value = self.rust_type(value);
+        quote! {
+            #doc
+            #derives
+            pub struct #name(pub #value);
+
+            impl xml::Decode for #name {
+                fn decode(d: &mut xml::Decoder<'_>, start: &xml::Start<'_>) -> xml::DecodeResult<Self> {
+                    d.decode(start).map(Self)
+                }
+            }
+
+            impl xml::Encode for #name {
+                fn encode(&self, e: &mut xml::Encoder, ns: &'static str, name: &'static str) -> xml::EncodeResult {
+                    e.element(ns, name, &self.0)
+                }
+            }
+        }
+    }
+
+    /// An open enumeration: its text forms come from the runtime's
+    /// `SimpleEnum` derive, a line per value.
+    fn enum_def(&self, ty: &TypeDef, def: &EnumDef) -> TokenStream {
+        let name = ident(&ty.rust_name);
+        let doc = self.schema_doc(&ty.docs);
+        let serde = self.serde_derive();
+        let unknown = ident(&def.unknown_variant);
+        let variants = def.values.iter().map(|v| {
+            let variant = ident(&v.rust_name);
+            let doc = self.schema_doc(&v.docs);
+            let value = &v.xml_value;
+            let renamed = v.rust_name != v.xml_value;
+            let label = EnumVariant::Value(renamed.then(|| lit(value)));
+            let serde_rename = renamed.then(|| self.serde_attr(quote!(rename = #value)));
+            quote!(#doc #label #serde_rename #variant,)
+        });
+        let untagged = self.serde_attr(quote!(untagged));
+        let other = EnumVariant::Other;
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
+            #serde
+            pub enum #name {
+                #(#variants)*
+                /// A value the schema does not list, kept as it was sent.
+                #other
+                #untagged
+                #unknown(String),
+            }
+        }
+    }
+
+    /// The enum of every top-level element, decodable by element name.
+    pub(super) fn message_enum(&self) -> TokenStream {
+        let elements = &self.model.elements;
+        if elements.is_empty() {
+            return TokenStream::new();
+        }
+        let name = ident(&self.model.message_enum);
+        let eq = elements.iter().all(|e| self.model.get(e.ty).eq);
+        let derives = self.derives(eq, Some(quote!(Choice)));
+        // Variants are named after the elements.
+        let variants = elements.iter().map(|e| {
+            let ty = &self.model.get(e.ty).rust_name;
+            let variant = ident(e.alias.as_ref().unwrap_or(ty));
+            let ty = ident(ty);
+            let label = labels::Element {
+                name: lit(&e.xml_name),
+                ns: Some(self.ns_path(e.namespace)),
+                aliases: Vec::new(),
+                occurs: Occurs::Required,
+                nillable: false,
+                boxed: false,
+            };
+            let doc = doc_attrs(&format!("The `{}` element.", e.xml_name));
+            quote!(#doc #label #variant(#ty),)
+        });
+        // A SOAP body holds one of the elements: the choice of them all.
+        quote! {
+            /// Any top-level element of this module, chosen by its name.
+            #derives
+            pub enum #name {
+                #(#variants)*
+            }
+
+            impl xml::Payload for #name {
+                fn decode_payload(d: &mut xml::Decoder<'_>, start: &xml::Start<'_>) -> xml::DecodeResult<Option<Self>> {
+                    xml::Choice::decode_choice(d, start)
+                }
+
+                fn encode_payload(&self, e: &mut xml::Encoder) -> xml::EncodeResult {
+                    xml::Choice::encode_choice(self, e)
+                }
+            }
+        }
+    }
+
+    /// What the type of a top-level element implements: `xml::Element`,
+    /// and an alias named after the element.
+    pub(super) fn element(&self, element: &ElementDef) -> TokenStream {
+        let ty = ident(&self.model.get(element.ty).rust_name);
+        let ns = ident(&self.model.namespace(element.namespace).rust_name);
+        let local = &element.xml_name;
+        let alias = element.alias.as_ref().map(|alias| {
+            let alias = ident(alias);
+            let doc = doc_attrs(&format!("The `{local}` element."));
+            quote!(#doc pub type #alias = #ty;)
+        });
+        quote! {
+            impl xml::Element for #ty {
+                const NAMESPACE: &'static str = #ns;
+                const NAME: &'static str = #local;
+            }
+
+            #alias
+        }
+    }
+
+    pub(super) fn operation(&self, op: &OperationDef) -> TokenStream {
+        let request = ident(&self.model.get(op.request).rust_name);
+        let response = ident(&self.model.get(op.response).rust_name);
+        let name = &op.name;
+        let action = &op.soap_action;
+        quote! {
+            impl ::ews_um::Operation for #request {
+                type Response = #response;
+                const OPERATION: &'static str = #name;
+                const SOAP_ACTION: &'static str = #action;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! What to generate: the one set of options behind `codegen.toml`'s
+//! modules, the [`Builder`](crate::Builder) and the CLI.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// A module to generate: from which schemas, which of their top-level
+/// elements, with what extras, and where to. In `codegen.toml`, one
+/// `[[module]]` table (paths relative to the file).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// Schema files; the files they include and import are read too.
+    pub schemas: Vec<PathBuf>,
+    /// Top-level elements to generate (local names) and all they reach;
+    /// every top-level element of the schema files when `None`.
+    pub elements: Option<Vec<String>>,
+    /// Extra spellings accepted when decoding, by element local name.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Pair `X` with `XResponse` as an operation whose SOAPAction is this
+    /// prefix followed by `X`.
+    pub soap_action_prefix: Option<String>,
+    /// Derive serde traits behind this cargo feature.
+    pub serde_feature: Option<String>,
+    /// Elements keep their declared types, derived types or not.
+    #[serde(default)]
+    pub declared_types_only: bool,
+    /// Where to write: a `.rs` file, or a directory (`mod.rs` and a
+    /// submodule per schema file).
+    pub output: Option<PathBuf>,
+    /// The generated header names the schema files relative to this
+    /// directory (`codegen.toml`'s), so that the output does not depend on
+    /// where the checkout is.
+    #[serde(skip)]
+    pub paths_relative_to: Option<PathBuf>,
+}
+
+impl Options {
+    /// The schema files `paths` as the generated header names them.
+    pub fn sources(&self, paths: &[PathBuf]) -> Vec<String> {
+        paths
+            .iter()
+            .map(|p| {
+                let shown = self
+                    .paths_relative_to
+                    .as_deref()
+                    .and_then(|base| p.strip_prefix(base).ok())
+                    .unwrap_or(p);
+                shown.display().to_string().replace('\\', "/")
+            })
+            .collect()
+    }
+}

@@ -57,17 +57,22 @@ fn split_items(content: &str) -> Vec<&str> {
 pub fn decode_and_count(xml: &[u8]) -> Option<usize> {
     #[cfg(ews_schema)]
     {
-        use ews::{ArrayOfResponseMessagesChoice as Message, FindItemParentChoice as Parent};
+        use ews::array_of_response_messages_type::ResponseMessage as Message;
+        use ews::find_item_parent_type::ItemsOrGroups as Parent;
         let envelope =
             ews_um::Envelope::<ews::FindItemResponse, Option<ews::ServerVersionInfo>>::decode(xml)
                 .expect("the FindItem response decodes");
-        let messages = &envelope.body.base_response_message.response_messages.choice;
+        let messages = &envelope
+            .body
+            .base_response_message
+            .response_messages
+            .response_messages;
         let count = messages
             .iter()
             .map(|message| match message {
                 Message::FindItemResponseMessage(found) => match &found.root_folder {
-                    Some(folder) => match &folder.choice {
-                        Parent::Items(items) => items.choice.len(),
+                    Some(folder) => match &folder.items_or_groups {
+                        Parent::Items(items) => items.items.len(),
                         Parent::Groups(_) => 0,
                     },
                     None => 0,

@@ -63,10 +63,35 @@ impl Builder {
         self
     }
 
+    /// Names the anonymous choice at `path` — the XML name of the type that
+    /// holds it, then `/choice[n]` for its place among that type's
+    /// anonymous choices — after `name` instead of by the naming rules:
+    /// `choice_name("FindItemType/choice[2]", "Grouping")`.
+    pub fn choice_name(mut self, path: impl Into<String>, name: impl Into<String>) -> Self {
+        self.options.choice_names.insert(path.into(), name.into());
+        self
+    }
+
     /// Implements `ews_um::Operation` for each element `X` whose response
     /// `XResponse` is generated too, with SOAPAction `prefix` + `X`.
     pub fn operations(mut self, soap_action_prefix: impl Into<String>) -> Self {
         self.options.soap_action_prefix = Some(soap_action_prefix.into());
+        self
+    }
+
+    /// Reads the operations of `path`, a WSDL 1.1 service description: an
+    /// `ews_um::Operation` impl for each operation of its SOAP binding whose
+    /// request is generated (its response and headers are generated with
+    /// it), with its SOAPAction and the types of its headers.
+    pub fn wsdl(mut self, path: impl Into<PathBuf>) -> Self {
+        self.options.wsdl = Some(path.into());
+        self
+    }
+
+    /// Reads the schema `location` (a URL an import gives, say) from the
+    /// local file `path`: nothing is ever fetched.
+    pub fn catalog(mut self, location: impl Into<String>, path: impl Into<PathBuf>) -> Self {
+        self.options.catalog.insert(location.into(), path.into());
         self
     }
 
@@ -109,7 +134,7 @@ impl Builder {
 
     /// The first stage: reads and interprets the schemas.
     pub fn load(&self) -> Result<SchemaSet, Error> {
-        load::load(&self.options.schemas)
+        load::load(&self.options)
     }
 
     /// The second stage: lowers the elements asked for, and all they reach,

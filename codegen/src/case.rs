@@ -7,7 +7,7 @@
 /// upper-case letter that follows a lower-case letter or digit, and before
 /// the last capital of an acronym that starts a new word (`UMCall` →
 /// `UM`, `Call`). Digits stay with the word before them (`base64Folder`).
-fn words(name: &str) -> Vec<String> {
+pub fn words(name: &str) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
     let mut words = Vec::new();
     let mut current = String::new();
@@ -85,6 +85,33 @@ pub fn field_name(name: &str) -> String {
     out
 }
 
+/// The plural of a `snake_case` name, by its last word: `item` → `items`,
+/// `address` → `addresses`, `entry` → `entries`; words whose plural is
+/// themselves (`data`, `info`) and words already plural (`changes`) stay
+/// as they are.
+pub fn plural(name: &str) -> String {
+    let last = name.rsplit('_').next().unwrap_or(name);
+    let keep = ["data", "info", "information", "metadata", "series", "news"];
+    let already = last.ends_with('s') && !["ss", "us", "is"].iter().any(|end| last.ends_with(end));
+    if keep.contains(&last) || already || last.is_empty() {
+        return name.to_owned();
+    }
+    let before_y = last
+        .len()
+        .checked_sub(2)
+        .and_then(|i| last.as_bytes().get(i));
+    if last.ends_with('y') && !before_y.is_some_and(|b| b"aeiou".contains(b)) {
+        return format!("{}ies", &name[..name.len() - 1]);
+    }
+    if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|end| last.ends_with(end))
+    {
+        return format!("{name}es");
+    }
+    format!("{name}s")
+}
+
 /// `SCREAMING_SNAKE_CASE`, for constants.
 pub fn const_name(name: &str) -> String {
     field_name(name).trim_end_matches('_').to_uppercase()
@@ -144,6 +171,21 @@ mod tests {
         assert_eq!(variant_name("None"), "None");
         assert_eq!(variant_name("self"), "SelfValue");
         assert_eq!(variant_name("2nd"), "V2nd");
+    }
+
+    #[test]
+    fn plurals_of_the_last_word() {
+        assert_eq!(plural("item"), "items");
+        assert_eq!(plural("response_message"), "response_messages");
+        assert_eq!(plural("field_uri"), "field_uris");
+        assert_eq!(plural("address"), "addresses");
+        assert_eq!(plural("search_expression"), "search_expressions");
+        assert_eq!(plural("entry"), "entries");
+        assert_eq!(plural("changes"), "changes");
+        assert_eq!(plural("items_or_groups"), "items_or_groups");
+        assert_eq!(plural("status"), "statuses");
+        assert_eq!(plural("day"), "days");
+        assert_eq!(plural("attendee_conflict_data"), "attendee_conflict_data");
     }
 
     #[test]

@@ -52,6 +52,10 @@ impl ConfigFile {
             }
             module.output = Some(dir.join(output));
             module.schemas = module.schemas.iter().map(|s| dir.join(s)).collect();
+            module.wsdl = module.wsdl.map(|w| dir.join(w));
+            for path in module.catalog.values_mut() {
+                *path = dir.join(&*path);
+            }
             module.paths_relative_to = Some(dir.clone());
             modules.push(module);
         }

@@ -27,6 +27,14 @@ pub enum Error {
         subject: String,
         message: String,
     },
+    /// A schema or service description refers to something that is not
+    /// there, or declares what the generator cannot use.
+    #[error("{}:{line}: {message}", file.display())]
+    Invalid {
+        file: PathBuf,
+        line: u32,
+        message: String,
+    },
     /// The generator was asked for something the schemas do not have.
     #[error("{0}")]
     Request(String),

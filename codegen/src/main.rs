@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use ews_um_codegen::config::ConfigFile;
 use ews_um_codegen::{Builder, Error, diff, write_all_atomically};
 
@@ -47,6 +47,8 @@ enum Command {
         /// Generate every top-level element of the schema files given.
         #[arg(long, conflicts_with = "elements")]
         all_elements: bool,
+        #[command(flatten)]
+        service: Service,
         /// Where to write: a `.rs` file (one module), or a directory
         /// (`mod.rs` and a submodule per schema file).
         #[arg(long)]
@@ -58,7 +60,31 @@ enum Command {
         /// A schema file; the files it includes and imports are read too.
         #[arg(long = "schema", required = true)]
         schemas: Vec<PathBuf>,
+        #[command(flatten)]
+        service: Service,
     },
+}
+
+/// The service description and where schemas are read from.
+#[derive(Args)]
+struct Service {
+    /// The WSDL 1.1 service description of the schemas' operations: an
+    /// Operation impl for each operation of its SOAP binding.
+    #[arg(long)]
+    wsdl: Option<PathBuf>,
+    /// Read schema location URL (as an import gives it) from local FILE;
+    /// nothing is ever fetched.
+    #[arg(long = "catalog", value_name = "URL=FILE", value_parser = catalog_entry)]
+    catalog: Vec<(String, PathBuf)>,
+}
+
+fn catalog_entry(entry: &str) -> Result<(String, PathBuf), String> {
+    match entry.rsplit_once('=') {
+        Some((url, file)) if !url.is_empty() && !file.is_empty() => {
+            Ok((url.to_owned(), PathBuf::from(file)))
+        }
+        _ => Err(format!("{entry:?} is not URL=FILE")),
+    }
 }
 
 fn main() -> ExitCode {
@@ -88,14 +114,15 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             schemas,
             elements,
             all_elements: _,
+            service,
             out,
         } => {
-            builder(schemas, elements).write(&out)?;
+            builder(schemas, elements, service).write(&out)?;
             println!("generated {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Inspect { schemas } => {
-            print!("{}", builder(schemas, Vec::new()).inspect()?);
+        Command::Inspect { schemas, service } => {
+            print!("{}", builder(schemas, Vec::new(), service).inspect()?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { config } => {
@@ -121,9 +148,17 @@ fn run(command: Command) -> Result<ExitCode, Error> {
     }
 }
 
-fn builder(schemas: Vec<PathBuf>, elements: Vec<String>) -> Builder {
+fn builder(schemas: Vec<PathBuf>, elements: Vec<String>, service: Service) -> Builder {
     let builder = schemas.into_iter().fold(Builder::new(), Builder::schema);
-    elements.into_iter().fold(builder, Builder::element)
+    let builder = elements.into_iter().fold(builder, Builder::element);
+    let builder = service
+        .catalog
+        .into_iter()
+        .fold(builder, |b, (url, file)| b.catalog(url, file));
+    match service.wsdl {
+        Some(wsdl) => builder.wsdl(wsdl),
+        None => builder,
+    }
 }
 
 fn load_config(path: Option<PathBuf>) -> Result<ConfigFile, Error> {

@@ -20,6 +20,10 @@ pub struct Options {
     /// Extra spellings accepted when decoding, by element local name.
     #[serde(default)]
     pub aliases: BTreeMap<String, Vec<String>>,
+    /// Names of anonymous choices, by path (`FindItemType/choice[2]`), where
+    /// the naming rules' are not wanted.
+    #[serde(default)]
+    pub choice_names: BTreeMap<String, String>,
     /// Pair `X` with `XResponse` as an operation whose SOAPAction is this
     /// prefix followed by `X`.
     pub soap_action_prefix: Option<String>,
@@ -28,6 +32,13 @@ pub struct Options {
     /// Elements keep their declared types, derived types or not.
     #[serde(default)]
     pub declared_types_only: bool,
+    /// The service description (WSDL 1.1) of the schemas' operations: an
+    /// `Operation` impl for each operation of its SOAP binding.
+    pub wsdl: Option<PathBuf>,
+    /// Schema locations (remote ones, say) mapped to local files: nothing is
+    /// ever fetched.
+    #[serde(default)]
+    pub catalog: BTreeMap<String, PathBuf>,
     /// Where to write: a `.rs` file, or a directory (`mod.rs` and a
     /// submodule per schema file).
     pub output: Option<PathBuf>,

@@ -259,3 +259,129 @@ fn emit_of_a_schema_it_cannot_render_names_file_line_and_construct_and_writes_no
     assert!(!module.exists(), "nothing is written");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn emit_takes_the_operations_from_a_wsdl() {
+    let dir = scratch("emit-wsdl");
+    let file = dir.join("um.rs");
+    let out = emit(&[
+        "--schema",
+        repo().join("schemas/um/um.xsd").to_str().unwrap(),
+        "--wsdl",
+        repo().join("schemas/um/um.wsdl").to_str().unwrap(),
+        "--all-elements",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let code = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        code.contains(
+            "impl ::ews_um::Operation for GetCallInfo {\n    type Response = GetCallInfoResponse;"
+        ),
+        "{code}"
+    );
+    assert!(
+        code.contains("const SOAP_ACTION: &'static str = \"http://schemas.microsoft.com/exchange/services/2006/messages/GetCallInfo\";"),
+        "{code}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn emit_reads_remote_locations_from_the_catalog_only() {
+    let dir = scratch("emit-catalog");
+    let file = dir.join("measure.rs");
+    let locations = repo().join("tests/fixtures/schemas/locations");
+    let schema = locations.join("remote-import.xsd");
+    let url = "https://schemas.example.com/units/v1/units.xsd";
+    let args = [
+        "--schema",
+        schema.to_str().unwrap(),
+        "--all-elements",
+        "--out",
+    ];
+    let refused = emit(&[&args[..], &[file.to_str().unwrap()]].concat());
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains(&format!("remote-import.xsd:10: schemaLocation {url:?}")),
+        "{stderr}"
+    );
+    assert!(!file.exists(), "nothing is written");
+
+    let entry = format!("{url}={}", locations.join("units.xsd").display());
+    let mapped = emit(&[&args[..], &[file.to_str().unwrap(), "--catalog", &entry]].concat());
+    assert!(
+        mapped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&mapped.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("pub unit: Unit,")
+    );
+
+    let bad = emit(
+        &[
+            &args[..],
+            &[file.to_str().unwrap(), "--catalog", "units.xsd"],
+        ]
+        .concat(),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("\"units.xsd\" is not URL=FILE"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A module's catalog (paths relative to the config) and choice names.
+#[test]
+fn config_maps_locations_and_names_choices() {
+    let dir = scratch("config-catalog");
+    let locations = repo().join("tests/fixtures/schemas/locations");
+    std::fs::copy(locations.join("units.xsd"), dir.join("units.xsd")).unwrap();
+    let config = dir.join("codegen.toml");
+    let module = |schema: &Path, output: &str| {
+        format!("[[module]]\nschemas = [{schema:?}]\noutput = {output:?}\n")
+    };
+    let text = format!(
+        "{}[module.catalog]\n\"https://schemas.example.com/units/v1/units.xsd\" = \"units.xsd\"\n\n\
+         {}[module.choice_names]\n\"Reach/choice[2]\" = \"Backup\"\n",
+        module(&locations.join("remote-import.xsd"), "measure.rs"),
+        module(&PathBuf::from(construct("choice")), "choice.rs"),
+    );
+    std::fs::write(&config, text).unwrap();
+    let out = codegen(&config, "generate");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let measure = std::fs::read_to_string(dir.join("measure.rs")).unwrap();
+    assert!(measure.contains("pub unit: Unit,"), "{measure}");
+    let choice = std::fs::read_to_string(dir.join("choice.rs")).unwrap();
+    assert!(
+        choice.contains("pub backup: Option<reach::Backup>,"),
+        "{choice}"
+    );
+    assert!(choice.contains("pub enum Backup {"), "{choice}");
+
+    // A name for a choice that is not there.
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("choice[2]", "choice[3]");
+    std::fs::write(&config, text).unwrap();
+    let out = codegen(&config, "generate");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("choice name for Reach/choice[3]: no anonymous choice has that path"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -12,6 +12,7 @@ pub const T_NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/20
 /// Any top-level element of this module, chosen by its name.
 #[derive(Debug, Clone, PartialEq, Eq, xml::Choice)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[allow(clippy::large_enum_variant)]
 pub enum Message {
     /// The `DisconnectPhoneCall` element.
     #[xml(element = "DisconnectPhoneCall", ns = M_NAMESPACE)]
@@ -19,12 +20,18 @@ pub enum Message {
     /// The `DisconnectPhoneCallResponse` element.
     #[xml(element = "DisconnectPhoneCallResponse", ns = M_NAMESPACE)]
     DisconnectPhoneCallResponse(DisconnectPhoneCallResponseMessageType),
+    /// The `ExchangeImpersonation` element.
+    #[xml(element = "ExchangeImpersonation", ns = T_NAMESPACE)]
+    ExchangeImpersonation(ExchangeImpersonationType),
     /// The `GetPhoneCallInformation` element.
     #[xml(element = "GetPhoneCallInformation", ns = M_NAMESPACE)]
     GetPhoneCallInformation(GetPhoneCallInformationType),
     /// The `GetPhoneCallInformationResponse` element.
     #[xml(element = "GetPhoneCallInformationResponse", ns = M_NAMESPACE)]
     GetPhoneCallInformationResponse(GetPhoneCallInformationResponseMessageType),
+    /// The `MailboxCulture` element.
+    #[xml(element = "MailboxCulture", ns = T_NAMESPACE)]
+    MailboxCulture(MailboxCultureType),
     /// The `PlayOnPhone` element.
     #[xml(element = "PlayOnPhone", ns = M_NAMESPACE)]
     PlayOnPhone(PlayOnPhoneType),
@@ -48,6 +55,186 @@ impl xml::Payload for Message {
     }
     fn encode_payload(&self, e: &mut xml::Encoder) -> xml::EncodeResult {
         xml::Choice::encode_choice(self, e)
+    }
+}
+
+/// SOAP headers that go together: `ExchangeImpersonation`, `MailboxCulture`, `RequestServerVersion`, each optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+pub struct ExchangeImpersonationMailboxCultureRequestServerVersionHeaders {
+    /// The `ExchangeImpersonation` header.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub exchange_impersonation: Option<ExchangeImpersonationType>,
+    /// The `MailboxCulture` header.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub mailbox_culture: Option<MailboxCultureType>,
+    /// The `RequestServerVersion` header.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub request_server_version: Option<RequestServerVersion>,
+}
+
+impl ::ews_um::Headers
+for ExchangeImpersonationMailboxCultureRequestServerVersionHeaders {
+    fn decode_entry(
+        &mut self,
+        d: &mut xml::Decoder<'_>,
+        start: &xml::Start<'_>,
+    ) -> xml::DecodeResult<bool> {
+        Ok(
+            self.exchange_impersonation.decode_entry(d, start)?
+                || self.mailbox_culture.decode_entry(d, start)?
+                || self.request_server_version.decode_entry(d, start)?,
+        )
+    }
+    fn encode_entries(&self, e: &mut xml::Encoder) -> xml::EncodeResult {
+        self.exchange_impersonation.encode_entries(e)?;
+        self.mailbox_culture.encode_entries(e)?;
+        self.request_server_version.encode_entries(e)?;
+        Ok(())
+    }
+    fn is_empty(&self) -> bool {
+        self.exchange_impersonation.is_empty() && self.mailbox_culture.is_empty()
+            && self.request_server_version.is_empty()
+    }
+}
+
+/// SOAP headers that go together: `ServerVersionInfo`, each optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+pub struct ServerVersionInfoHeaders {
+    /// The `ServerVersionInfo` header.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub server_version_info: Option<ServerVersionInfo>,
+}
+
+impl ::ews_um::Headers for ServerVersionInfoHeaders {
+    fn decode_entry(
+        &mut self,
+        d: &mut xml::Decoder<'_>,
+        start: &xml::Start<'_>,
+    ) -> xml::DecodeResult<bool> {
+        self.server_version_info.decode_entry(d, start)
+    }
+    fn encode_entries(&self, e: &mut xml::Encoder) -> xml::EncodeResult {
+        self.server_version_info.encode_entries(e)?;
+        Ok(())
+    }
+    fn is_empty(&self) -> bool {
+        self.server_version_info.is_empty()
+    }
+}
+
+impl ::ews_um::ResponseMessage for ResponseMessageType {
+    type Code = ResponseCodeType;
+    type Details = MessageXml;
+    fn class(&self) -> &str {
+        self.response_class.as_str()
+    }
+    fn code(&self) -> Option<&ResponseCodeType> {
+        self.response_code.as_ref()
+    }
+    fn text(&self) -> Option<&str> {
+        self.message_text.as_deref()
+    }
+    fn details(&self) -> Option<&MessageXml> {
+        self.message_xml.as_ref()
+    }
+    fn details_xml(&self) -> &[xml::RawXml] {
+        self.message_xml.as_ref().map_or(&[], |details| details.any.as_slice())
+    }
+}
+
+impl AsRef<ResponseMessageType> for DisconnectPhoneCallResponseMessageType {
+    fn as_ref(&self) -> &ResponseMessageType {
+        &self.response_message
+    }
+}
+
+impl AsRef<ResponseMessageType> for GetPhoneCallInformationResponseMessageType {
+    fn as_ref(&self) -> &ResponseMessageType {
+        &self.response_message
+    }
+}
+
+impl AsRef<ResponseMessageType> for PlayOnPhoneResponseMessageType {
+    fn as_ref(&self) -> &ResponseMessageType {
+        &self.response_message
+    }
+}
+
+impl AsRef<ResponseMessageType> for ResponseMessageType {
+    fn as_ref(&self) -> &ResponseMessageType {
+        self
+    }
+}
+
+impl ::ews_um::Response for PlayOnPhoneResponseMessageType {
+    type Message = Self;
+    type Outcome = ResponseMessageType;
+    fn messages(&self) -> impl Iterator<Item = &Self> {
+        ::std::iter::once(self)
+    }
+    fn outcomes(&self) -> impl Iterator<Item = &ResponseMessageType> {
+        ::std::iter::once(&self.response_message)
+    }
+}
+
+impl ::ews_um::Response for GetPhoneCallInformationResponseMessageType {
+    type Message = Self;
+    type Outcome = ResponseMessageType;
+    fn messages(&self) -> impl Iterator<Item = &Self> {
+        ::std::iter::once(self)
+    }
+    fn outcomes(&self) -> impl Iterator<Item = &ResponseMessageType> {
+        ::std::iter::once(&self.response_message)
+    }
+}
+
+impl ::ews_um::Response for DisconnectPhoneCallResponseMessageType {
+    type Message = Self;
+    type Outcome = ResponseMessageType;
+    fn messages(&self) -> impl Iterator<Item = &Self> {
+        ::std::iter::once(self)
+    }
+    fn outcomes(&self) -> impl Iterator<Item = &ResponseMessageType> {
+        ::std::iter::once(&self.response_message)
+    }
+}
+
+/// A user, named one of four ways.
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+pub struct ConnectingSidType {
+    #[xml(choice)]
+    pub connecting_sid: connecting_sid_type::ConnectingSid,
+}
+
+/// The choices of [`ConnectingSidType`]: one of several elements each.
+pub mod connecting_sid_type {
+    use super::*;
+    #[derive(Debug, Clone, PartialEq, Eq, xml::Choice)]
+    #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+    pub enum ConnectingSid {
+        #[xml(element = "PrincipalName", ns = T_NAMESPACE, boxed)]
+        PrincipalName(Box<PrincipalNameType>),
+        #[xml(element = "SID", ns = T_NAMESPACE, boxed)]
+        Sid(Box<SidType>),
+        #[xml(element = "PrimarySmtpAddress", ns = T_NAMESPACE, boxed)]
+        PrimarySmtpAddress(Box<PrimarySmtpAddressType>),
+        #[xml(element = "SmtpAddress", ns = T_NAMESPACE, boxed)]
+        SmtpAddress(Box<SmtpAddressType>),
     }
 }
 
@@ -107,9 +294,45 @@ pub type DisconnectPhoneCall = DisconnectPhoneCallType;
 
 impl ::ews_um::Operation for DisconnectPhoneCallType {
     type Response = DisconnectPhoneCallResponseMessageType;
+    type RequestHeaders = DisconnectPhoneCallHeaders;
+    type ResponseHeaders = ServerVersionInfoHeaders;
     const OPERATION: &'static str = "DisconnectPhoneCall";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/DisconnectPhoneCall";
 }
+
+/// The SOAP headers the `DisconnectPhoneCall` request takes.
+pub type DisconnectPhoneCallHeaders = ExchangeImpersonationMailboxCultureRequestServerVersionHeaders;
+
+/// Request header: act as another mailbox's user, who the connecting account may impersonate.
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+pub struct ExchangeImpersonationType {
+    /// Attributes the schema leaves open (`xs:anyAttribute`), kept as sent.
+    #[xml(any_attribute)]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub any_attribute: Vec<xml::AnyAttribute>,
+    /// The user to act as.
+    #[xml(element = "ConnectingSID", ns = T_NAMESPACE)]
+    pub connecting_sid: ConnectingSidType,
+}
+
+impl ExchangeImpersonationType {
+    /// Builds a `ExchangeImpersonationType` from the members given; every other one starts empty.
+    pub fn new(connecting_sid: ConnectingSidType) -> Self {
+        Self {
+            any_attribute: Default::default(),
+            connecting_sid,
+        }
+    }
+}
+
+impl xml::Element for ExchangeImpersonationType {
+    const NAMESPACE: &'static str = T_NAMESPACE;
+    const NAME: &'static str = "ExchangeImpersonation";
+}
+
+/// The `ExchangeImpersonation` element.
+pub type ExchangeImpersonation = ExchangeImpersonationType;
 
 /// A version of the EWS schema. A client names the one it speaks; the server answers in it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
@@ -177,6 +400,16 @@ pub struct GetPhoneCallInformationResponseMessageType {
     pub phone_call_information: Option<PhoneCallInformationType>,
 }
 
+impl GetPhoneCallInformationResponseMessageType {
+    /// Builds a `GetPhoneCallInformationResponseMessageType` from the members given; every other one starts empty.
+    pub fn new(response_message: ResponseMessageType) -> Self {
+        Self {
+            response_message,
+            phone_call_information: Default::default(),
+        }
+    }
+}
+
 impl xml::Element for GetPhoneCallInformationResponseMessageType {
     const NAMESPACE: &'static str = M_NAMESPACE;
     const NAME: &'static str = "GetPhoneCallInformationResponse";
@@ -204,9 +437,14 @@ pub type GetPhoneCallInformation = GetPhoneCallInformationType;
 
 impl ::ews_um::Operation for GetPhoneCallInformationType {
     type Response = GetPhoneCallInformationResponseMessageType;
+    type RequestHeaders = GetPhoneCallInformationHeaders;
+    type ResponseHeaders = ServerVersionInfoHeaders;
     const OPERATION: &'static str = "GetPhoneCallInformation";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/GetPhoneCallInformation";
 }
+
+/// The SOAP headers the `GetPhoneCallInformation` request takes.
+pub type GetPhoneCallInformationHeaders = ExchangeImpersonationMailboxCultureRequestServerVersionHeaders;
 
 /// Identifies an item in a mailbox, and optionally the version of it.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
@@ -224,8 +462,49 @@ pub struct ItemIdType {
     pub change_key: Option<String>,
 }
 
-/// Further details of an error, as the server chose to give them (for example the line and position of a schema violation).
+impl ItemIdType {
+    /// Builds a `ItemIdType` from the members given; every other one starts empty.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            change_key: Default::default(),
+        }
+    }
+}
+
+/// Request header: the language the server is to answer in (texts, names of folders), such as `en-US`.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+pub struct MailboxCultureType {
+    /// Attributes the schema leaves open (`xs:anyAttribute`), kept as sent.
+    #[xml(any_attribute)]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub any_attribute: Vec<xml::AnyAttribute>,
+    /// The element's text.
+    #[xml(text)]
+    pub value: String,
+}
+
+impl MailboxCultureType {
+    /// Builds a `MailboxCultureType` from the members given; every other one starts empty.
+    pub fn new(value: String) -> Self {
+        Self {
+            any_attribute: Default::default(),
+            value,
+        }
+    }
+}
+
+impl xml::Element for MailboxCultureType {
+    const NAMESPACE: &'static str = T_NAMESPACE;
+    const NAME: &'static str = "MailboxCulture";
+}
+
+/// The `MailboxCulture` element.
+pub type MailboxCulture = MailboxCultureType;
+
+/// Further details of an error, as the server chose to give them (for example the line and position of a schema violation).
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct MessageXml {
     /// Elements the schema leaves open (`xs:any`), kept as sent.
@@ -267,6 +546,21 @@ pub struct PhoneCallInformationType {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub sip_response_code: Option<i32>,
+}
+
+impl PhoneCallInformationType {
+    /// Builds a `PhoneCallInformationType` from the members given; every other one starts empty.
+    pub fn new(
+        phone_call_state: PhoneCallStateType,
+        connection_failure_cause: ConnectionFailureCauseType,
+    ) -> Self {
+        Self {
+            phone_call_state,
+            connection_failure_cause,
+            sip_response_text: Default::default(),
+            sip_response_code: Default::default(),
+        }
+    }
 }
 
 /// The life-cycle state of a call.
@@ -311,6 +605,16 @@ pub struct PlayOnPhoneResponseMessageType {
     pub phone_call_id: Option<PhoneCallIdType>,
 }
 
+impl PlayOnPhoneResponseMessageType {
+    /// Builds a `PlayOnPhoneResponseMessageType` from the members given; every other one starts empty.
+    pub fn new(response_message: ResponseMessageType) -> Self {
+        Self {
+            response_message,
+            phone_call_id: Default::default(),
+        }
+    }
+}
+
 impl xml::Element for PlayOnPhoneResponseMessageType {
     const NAMESPACE: &'static str = M_NAMESPACE;
     const NAME: &'static str = "PlayOnPhoneResponse";
@@ -341,8 +645,31 @@ pub type PlayOnPhone = PlayOnPhoneType;
 
 impl ::ews_um::Operation for PlayOnPhoneType {
     type Response = PlayOnPhoneResponseMessageType;
+    type RequestHeaders = PlayOnPhoneHeaders;
+    type ResponseHeaders = ServerVersionInfoHeaders;
     const OPERATION: &'static str = "PlayOnPhone";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/PlayOnPhone";
+}
+
+/// The SOAP headers the `PlayOnPhone` request takes.
+pub type PlayOnPhoneHeaders = ExchangeImpersonationMailboxCultureRequestServerVersionHeaders;
+
+/// A mailbox's primary SMTP address.
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+pub struct PrimarySmtpAddressType {
+    /// The element's text.
+    #[xml(text)]
+    pub value: String,
+}
+
+/// A user principal name, such as `alice@example.com`.
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+pub struct PrincipalNameType {
+    /// The element's text.
+    #[xml(text)]
+    pub value: String,
 }
 
 /// Request header: the schema version the client speaks.
@@ -356,6 +683,16 @@ pub struct RequestServerVersion {
     #[xml(any_attribute)]
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub any_attribute: Vec<xml::AnyAttribute>,
+}
+
+impl RequestServerVersion {
+    /// Builds a `RequestServerVersion` from the members given; every other one starts empty.
+    pub fn new(version: ExchangeVersionType) -> Self {
+        Self {
+            version,
+            any_attribute: Default::default(),
+        }
+    }
 }
 
 impl xml::Element for RequestServerVersion {
@@ -1002,8 +1339,21 @@ pub struct ResponseMessageType {
     pub message_xml: Option<MessageXml>,
 }
 
+impl ResponseMessageType {
+    /// Builds a `ResponseMessageType` from the members given; every other one starts empty.
+    pub fn new(response_class: ResponseClassType) -> Self {
+        Self {
+            response_class,
+            message_text: Default::default(),
+            response_code: Default::default(),
+            descriptive_link_key: Default::default(),
+            message_xml: Default::default(),
+        }
+    }
+}
+
 /// Response header: the version of the server that answered. Every part is optional.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ServerVersionInfo {
     /// Major version number, such as 15.
@@ -1046,4 +1396,22 @@ pub struct ServerVersionInfo {
 impl xml::Element for ServerVersionInfo {
     const NAMESPACE: &'static str = T_NAMESPACE;
     const NAME: &'static str = "ServerVersionInfo";
+}
+
+/// A security identifier, in its text form (`S-1-5-…`).
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+pub struct SidType {
+    /// The element's text.
+    #[xml(text)]
+    pub value: String,
+}
+
+/// Any SMTP address of a mailbox.
+#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+pub struct SmtpAddressType {
+    /// The element's text.
+    #[xml(text)]
+    pub value: String,
 }

@@ -20,9 +20,9 @@ pub mod xml {
 
 pub use envelope::{Envelope, Headers, SOAP_NS};
 pub use error::Error;
-pub use exchange::ResponseError;
+pub use exchange::{ErrorOf, Response, ResponseError, ResponseMessage};
 pub use fault::Fault;
-pub use operation::Operation;
+pub use operation::{Operation, Reply, Request};
 pub use xml::{DecodeError, DecodeErrorKind, EncodeError};
 
 /// The legacy Exchange Unified Messaging web service (`UM2007Legacy.asmx`):
@@ -36,8 +36,9 @@ pub mod um;
 /// version headers, generated from `schemas/ews/`.
 ///
 /// Each response extends `ResponseMessageType`; its
-/// [`check`](ews::ResponseMessageType::check) turns an `Error` class into a
-/// [`ResponseError`].
+/// [`ResponseMessage::check`] turns an `Error` class into a
+/// [`ResponseError`], and each response's [`Response::check`] checks all its
+/// messages.
 #[rustfmt::skip] // Generated and formatted by ews-um-codegen.
 #[allow(missing_docs)] // The 514 response codes are self-describing names.
 pub mod ews;

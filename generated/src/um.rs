@@ -9,6 +9,7 @@ pub const NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/2006
 /// Any top-level element of this module, chosen by its name.
 #[derive(Debug, Clone, PartialEq, Eq, xml::Choice)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[allow(clippy::large_enum_variant)]
 pub enum Message {
     /// The `Disconnect` element.
     #[xml(element = "Disconnect", ns = NAMESPACE)]
@@ -106,12 +107,14 @@ impl xml::Element for Disconnect {
 
 impl ::ews_um::Operation for Disconnect {
     type Response = DisconnectResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "Disconnect";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/Disconnect";
 }
 
 /// Confirms that the call was ended.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DisconnectResponse;
 
@@ -136,6 +139,8 @@ impl xml::Element for GetCallInfo {
 
 impl ::ews_um::Operation for GetCallInfo {
     type Response = GetCallInfoResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "GetCallInfo";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/GetCallInfo";
 }
@@ -155,7 +160,7 @@ impl xml::Element for GetCallInfoResponse {
 }
 
 /// Asks for the caller's Unified Messaging settings.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct GetUmProperties;
 
@@ -166,6 +171,8 @@ impl xml::Element for GetUmProperties {
 
 impl ::ews_um::Operation for GetUmProperties {
     type Response = GetUmPropertiesResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "GetUMProperties";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/GetUMProperties";
 }
@@ -185,7 +192,7 @@ impl xml::Element for GetUmPropertiesResponse {
 }
 
 /// Asks whether Unified Messaging is enabled for the caller.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct IsUmEnabled;
 
@@ -196,6 +203,8 @@ impl xml::Element for IsUmEnabled {
 
 impl ::ews_um::Operation for IsUmEnabled {
     type Response = IsUmEnabledResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "IsUMEnabled";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/IsUMEnabled";
 }
@@ -233,6 +242,8 @@ impl xml::Element for PlayOnPhone {
 
 impl ::ews_um::Operation for PlayOnPhone {
     type Response = PlayOnPhoneResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "PlayOnPhone";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/PlayOnPhone";
 }
@@ -256,6 +267,8 @@ impl xml::Element for PlayOnPhoneGreeting {
 
 impl ::ews_um::Operation for PlayOnPhoneGreeting {
     type Response = PlayOnPhoneGreetingResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "PlayOnPhoneGreeting";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/PlayOnPhoneGreeting";
 }
@@ -289,7 +302,7 @@ impl xml::Element for PlayOnPhoneResponse {
 }
 
 /// Gives the caller a new random PIN and mails it to them. A failure comes back as a SOAP fault.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResetPin;
 
@@ -300,12 +313,14 @@ impl xml::Element for ResetPin {
 
 impl ::ews_um::Operation for ResetPin {
     type Response = ResetPinResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "ResetPIN";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/ResetPIN";
 }
 
 /// Confirms that a new PIN was set and mailed.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResetPinResponse;
 
@@ -330,12 +345,14 @@ impl xml::Element for SetMissedCallNotificationEnabled {
 
 impl ::ews_um::Operation for SetMissedCallNotificationEnabled {
     type Response = SetMissedCallNotificationEnabledResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "SetMissedCallNotificationEnabled";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/SetMissedCallNotificationEnabled";
 }
 
 /// Confirms the change.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetMissedCallNotificationEnabledResponse;
 
@@ -360,12 +377,14 @@ impl xml::Element for SetOofStatus {
 
 impl ::ews_um::Operation for SetOofStatus {
     type Response = SetOofStatusResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "SetOofStatus";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/SetOofStatus";
 }
 
 /// Confirms the change.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetOofStatusResponse;
 
@@ -390,12 +409,14 @@ impl xml::Element for SetPlayOnPhoneDialString {
 
 impl ::ews_um::Operation for SetPlayOnPhoneDialString {
     type Response = SetPlayOnPhoneDialStringResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "SetPlayOnPhoneDialString";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/SetPlayOnPhoneDialString";
 }
 
 /// Confirms the change.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetPlayOnPhoneDialStringResponse;
 
@@ -420,12 +441,14 @@ impl xml::Element for SetTelephoneAccessFolderEmail {
 
 impl ::ews_um::Operation for SetTelephoneAccessFolderEmail {
     type Response = SetTelephoneAccessFolderEmailResponse;
+    type RequestHeaders = ();
+    type ResponseHeaders = ();
     const OPERATION: &'static str = "SetTelephoneAccessFolderEmail";
     const SOAP_ACTION: &'static str = "http://schemas.microsoft.com/exchange/services/2006/messages/SetTelephoneAccessFolderEmail";
 }
 
 /// Confirms the change.
-#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SetTelephoneAccessFolderEmailResponse;
 

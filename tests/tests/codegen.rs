@@ -397,3 +397,90 @@ fn inspect_reports_what_blocks_each_element() {
         "{report}"
     );
 }
+
+/// What the service description names must be in the schemas: the error
+/// gives the WSDL's file and line.
+#[test]
+fn a_wsdl_element_missing_from_the_schema_names_file_and_line() {
+    let dir = scratch_dir("wsdl");
+    let wsdl = dir.join("um.wsdl");
+    let text = std::fs::read_to_string(repo_root().join("schemas/um/um.wsdl")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("element=\"tns:GetCallInfoResponse\""))
+        .unwrap()
+        + 1;
+    std::fs::write(
+        &wsdl,
+        text.replace("tns:GetCallInfoResponse\"", "tns:GetCallInfoAnswer\""),
+    )
+    .unwrap();
+    let error = Builder::new()
+        .schema(um_schema())
+        .wsdl(&wsdl)
+        .generate()
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        format!(
+            "{}:{line}: operation GetCallInfo: its response element \
+             {{http://schemas.microsoft.com/exchange/services/2006/messages}}GetCallInfoAnswer \
+             is not in the schemas",
+            wsdl.display()
+        )
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// An anonymous choice's enum lives in a module that sees the module's
+/// types through `use super::*`: a name that would hide a type its
+/// alternatives hold is passed over.
+#[test]
+fn a_choice_is_not_named_after_a_type_it_holds() {
+    let code = generate_from(
+        "shadow",
+        r#"<xs:complexType name="Address"><xs:sequence><xs:element name="Street" type="xs:string"/></xs:sequence></xs:complexType>
+<xs:element name="Contact"><xs:complexType><xs:choice>
+  <xs:element name="Address" type="t:Address"/><xs:element name="HomeAddress" type="t:Address"/>
+</xs:choice></xs:complexType></xs:element>"#,
+    )
+    .unwrap();
+    assert!(
+        code.contains("pub address_or_home_address: contact::AddressOrHomeAddress,"),
+        "{code}"
+    );
+    assert!(code.contains("Address(Box<Address>)"), "{code}");
+}
+
+/// `Default` only where every member may start empty: never through a
+/// cycle of required members, whose default would recurse forever; such a
+/// struct gets `new` for what it requires.
+#[test]
+fn default_is_derived_only_where_members_may_start_empty() {
+    let code = generate_from(
+        "default",
+        r#"<xs:complexType name="Node"><xs:sequence>
+  <xs:element name="Label" type="xs:string" minOccurs="0"/><xs:element name="Next" type="t:Node"/>
+</xs:sequence></xs:complexType>
+<xs:complexType name="Tags"><xs:sequence><xs:element name="Tag" type="xs:string" minOccurs="0" maxOccurs="unbounded"/></xs:sequence></xs:complexType>
+<xs:element name="Node" type="t:Node"/><xs:element name="Tags" type="t:Tags"/>"#,
+    )
+    .unwrap();
+    assert!(
+        code.contains(
+            "#[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]\npub struct Node {"
+        ),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub fn new(next: Box<Node>) -> Self {"),
+        "{code}"
+    );
+    assert!(
+        code.contains(
+            "#[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]\npub struct Tags {"
+        ),
+        "{code}"
+    );
+}

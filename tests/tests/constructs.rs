@@ -31,6 +31,7 @@ constructs! {
     choice => "choice",
     group => "group",
     complex_content_extension => "extension",
+    extension_of_a_choice => "extension-of-choice",
     complex_content_restriction => "restriction",
     simple_content => "simple-content",
     attributes_attribute_groups_and_any_attribute => "attributes",

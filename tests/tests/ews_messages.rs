@@ -7,26 +7,34 @@ use std::fmt::Debug;
 use ews_um::ews::*;
 use ews_um::fault::{FaultDetail, QualifiedName};
 use ews_um::xml::{AnyAttribute, Payload, RawXml};
-use ews_um::{Envelope, Error, Headers, ResponseError, SOAP_NS};
+use ews_um::{
+    Envelope, Error, Headers, Reply, Request, Response, ResponseError, ResponseMessage, SOAP_NS,
+};
 use ews_um_tests::{assert_equivalent, assert_operation, decode_error, fixture};
 
-/// The header of the documented requests.
-fn request_header() -> Option<RequestServerVersion> {
-    Some(RequestServerVersion {
-        version: ExchangeVersionType::Exchange2010,
-        any_attribute: vec![],
-    })
+/// The headers of the documented requests, filled by name: the three
+/// operations take the same set.
+fn request_headers() -> PlayOnPhoneHeaders {
+    PlayOnPhoneHeaders {
+        request_server_version: Some(RequestServerVersion {
+            version: ExchangeVersionType::Exchange2010,
+            any_attribute: vec![],
+        }),
+        ..Default::default()
+    }
 }
 
-/// The header of the documented responses.
-fn response_header() -> Option<ServerVersionInfo> {
-    Some(ServerVersionInfo {
-        major_version: Some(14),
-        minor_version: Some(0),
-        major_build_number: Some(639),
-        minor_build_number: Some(20),
-        version: Some("Exchange2010".into()),
-    })
+/// The headers of the documented responses.
+fn response_headers() -> ServerVersionInfoHeaders {
+    ServerVersionInfoHeaders {
+        server_version_info: Some(ServerVersionInfo {
+            major_version: Some(14),
+            minor_version: Some(0),
+            major_build_number: Some(639),
+            minor_build_number: Some(20),
+            version: Some("Exchange2010".into()),
+        }),
+    }
 }
 
 fn success() -> ResponseMessageType {
@@ -70,7 +78,7 @@ fn play_on_phone() {
     };
     check(
         "play_on_phone_request",
-        Envelope::with_header(request_header(), request),
+        Request::<PlayOnPhone>::with_header(request_headers(), request),
     );
     let response = PlayOnPhoneResponse {
         response_message: success(),
@@ -80,7 +88,7 @@ fn play_on_phone() {
     };
     check(
         "play_on_phone_response",
-        Envelope::with_header(response_header(), response),
+        Reply::<PlayOnPhone>::with_header(response_headers(), response),
     );
 }
 
@@ -94,7 +102,7 @@ fn get_phone_call_information() {
     };
     check(
         "get_phone_call_information_request",
-        Envelope::with_header(request_header(), request),
+        Request::<GetPhoneCallInformation>::with_header(request_headers(), request),
     );
     // Default namespaces, prefixes declared where used and bound again.
     let response = GetPhoneCallInformationResponse {
@@ -108,7 +116,7 @@ fn get_phone_call_information() {
     };
     check(
         "get_phone_call_information_response",
-        Envelope::with_header(response_header(), response),
+        Reply::<GetPhoneCallInformation>::with_header(response_headers(), response),
     );
 }
 
@@ -122,17 +130,20 @@ fn disconnect_phone_call() {
     };
     check(
         "disconnect_phone_call_request",
-        Envelope::with_header(request_header(), request),
+        Request::<DisconnectPhoneCall>::with_header(request_headers(), request),
     );
     let response = DisconnectPhoneCallResponse {
         response_message: success(),
     };
     check(
         "disconnect_phone_call_response",
-        Envelope::with_header(response_header(), response),
+        Reply::<DisconnectPhoneCall>::with_header(response_headers(), response),
     );
     assert_eq!(
-        response_header().and_then(|h| h.version).as_deref(),
+        response_headers()
+            .server_version_info
+            .and_then(|h| h.version)
+            .as_deref(),
         Some("Exchange2010")
     );
 }
@@ -152,7 +163,7 @@ fn an_error_response_becomes_a_rust_error() {
     };
     check(
         "error_invalid_phone_call_id_response",
-        Envelope::with_header(response_header(), response.clone()),
+        Reply::<GetPhoneCallInformation>::with_header(response_headers(), response.clone()),
     );
 
     let error = response.response_message.check().unwrap_err();
@@ -162,6 +173,7 @@ fn an_error_response_becomes_a_rust_error() {
             code: Some(ResponseCodeType::ErrorInvalidPhoneCallId),
             text: Some("The phone call ID isn't valid.".into()),
             details: None,
+            back_off: None,
         }
     );
     assert_eq!(
@@ -171,6 +183,50 @@ fn an_error_response_becomes_a_rust_error() {
     let as_crate_error: Error = error.into();
     assert!(matches!(as_crate_error, Error::Response(_)));
     assert!(success().check().is_ok());
+    // The response as a whole: it is its one message, whose outcome is
+    // checked.
+    assert_eq!(response.messages().collect::<Vec<_>>(), [&response]);
+    assert_eq!(
+        response.outcomes().collect::<Vec<_>>(),
+        [&response.response_message]
+    );
+    assert!(response.check().is_err());
+}
+
+/// Exchange throttles with `ErrorServerBusy`, and says in `MessageXml` how
+/// long to wait.
+#[test]
+fn a_busy_server_says_how_long_to_back_off() {
+    let busy = |value: &str| {
+        format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\
+             <m:DisconnectPhoneCallResponse ResponseClass=\"Error\" xmlns:m=\"{M_NAMESPACE}\" xmlns:t=\"{T_NAMESPACE}\">\
+             <m:MessageText>The server cannot service this request right now. Try again later.</m:MessageText>\
+             <m:ResponseCode>ErrorServerBusy</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>\
+             <m:MessageXml>{value}</m:MessageXml></m:DisconnectPhoneCallResponse></s:Body></s:Envelope>"
+        )
+    };
+    let xml = busy("<t:Value Name=\"BackOffMilliseconds\">297749</t:Value>");
+    let reply = Envelope::<DisconnectPhoneCallResponse>::decode(xml.as_bytes()).unwrap();
+    let message = &reply.body.response_message;
+    assert_eq!(
+        message.back_off(),
+        Some(std::time::Duration::from_millis(297_749))
+    );
+    let error = reply.body.check().unwrap_err();
+    assert_eq!(error.code, Some(ResponseCodeType::ErrorServerBusy));
+    assert_eq!(
+        error.back_off,
+        Some(std::time::Duration::from_millis(297_749))
+    );
+    assert_eq!(error.details.as_ref().map(|d| d.any.len()), Some(1));
+    // Another value, or another error, asks for no back-off.
+    let other = busy("<t:Value Name=\"Other\">1</t:Value>");
+    let reply = Envelope::<DisconnectPhoneCallResponse>::decode(other.as_bytes()).unwrap();
+    assert_eq!(reply.body.response_message.back_off(), None);
+    let not_busy = xml.replace("ErrorServerBusy", "ErrorInternalServerError");
+    let reply = Envelope::<DisconnectPhoneCallResponse>::decode(not_busy.as_bytes()).unwrap();
+    assert_eq!(reply.body.response_message.back_off(), None);
 }
 
 #[test]
@@ -225,6 +281,56 @@ fn an_exchange_fault_decodes_to_typed_values() {
         panic!("expected a fault")
     };
     assert_eq!(again, fault);
+}
+
+/// The headers the service description declares for an operation, as a
+/// set the caller fills by name; each is decoded into its own field,
+/// whatever the order, and encoded back.
+#[test]
+fn an_operation_takes_its_headers_by_name() {
+    let xml = format!(
+        r#"<s:Envelope xmlns:s="{SOAP_NS}" xmlns:t="{T_NAMESPACE}" xmlns:m="{M_NAMESPACE}"><s:Header>
+        <t:MailboxCulture>en-GB</t:MailboxCulture>
+        <t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>alice@example.com</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>
+        <t:RequestServerVersion Version="Exchange2010_SP1"/></s:Header>
+        <s:Body><m:DisconnectPhoneCall><m:PhoneCallId Id="x"/></m:DisconnectPhoneCall></s:Body></s:Envelope>"#
+    );
+    let request = Request::<DisconnectPhoneCall>::decode(xml.as_bytes()).unwrap();
+    let headers = request.header.clone();
+    assert_eq!(
+        headers.request_server_version.map(|v| v.version),
+        Some(ExchangeVersionType::Exchange2010Sp1)
+    );
+    assert_eq!(
+        headers.mailbox_culture.map(|c| c.value).as_deref(),
+        Some("en-GB")
+    );
+    let impersonation = headers.exchange_impersonation.unwrap();
+    assert_eq!(
+        impersonation.connecting_sid.connecting_sid,
+        connecting_sid_type::ConnectingSid::PrimarySmtpAddress(Box::new(PrimarySmtpAddressType {
+            value: "alice@example.com".into()
+        }))
+    );
+    let encoded = request.encode().unwrap();
+    assert_eq!(
+        Request::<DisconnectPhoneCall>::decode(&encoded).unwrap(),
+        request
+    );
+    // Headers left at their default are not written.
+    let with_culture_only = Request::<DisconnectPhoneCall>::with_header(
+        DisconnectPhoneCallHeaders {
+            mailbox_culture: Some(MailboxCultureType {
+                any_attribute: vec![],
+                value: "de-DE".into(),
+            }),
+            ..Default::default()
+        },
+        request.body,
+    );
+    let encoded = String::from_utf8(with_culture_only.encode().unwrap()).unwrap();
+    assert!(encoded.contains("de-DE</"), "{encoded}");
+    assert!(!encoded.contains("RequestServerVersion"), "{encoded}");
 }
 
 #[test]
@@ -375,4 +481,60 @@ fn a_fault_with_an_unexpected_detail_is_still_a_fault() {
         };
         assert_eq!(again, decoded, "{detail}");
     }
+}
+
+/// Kept XML means the same whatever order the declarations in scope were
+/// written in: decoding what its own encoding wrote gives it back.
+#[test]
+fn kept_xml_under_several_prefixes_decodes_back_to_itself() {
+    const T: &str = "http://schemas.microsoft.com/exchange/services/2006/types";
+    for ancestor in [
+        format!("xmlns:t=\"{T}\" xmlns=\"{M_NAMESPACE}\" xmlns:x=\"urn:example:x\""),
+        format!("xmlns=\"{M_NAMESPACE}\" xmlns:x=\"urn:example:x\" xmlns:t=\"{T}\""),
+    ] {
+        let xml = format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><DisconnectPhoneCallResponse ResponseClass=\"Error\" {ancestor}>\
+             <MessageXml><t:Value Name=\"BackOffMilliseconds\">500</t:Value><x:Note t:Kind=\"a\">b</x:Note><Plain/></MessageXml>\
+             </DisconnectPhoneCallResponse></s:Body></s:Envelope>"
+        );
+        let decoded = Envelope::<DisconnectPhoneCallResponse>::decode(xml.as_bytes()).unwrap();
+        let encoded = decoded.encode().unwrap();
+        assert_equivalent(&encoded, xml.as_bytes());
+        let again = Envelope::<DisconnectPhoneCallResponse>::decode(&encoded).unwrap();
+        assert_eq!(again, decoded, "{}", String::from_utf8_lossy(&encoded));
+    }
+}
+
+/// What is not well-formed is refused when read, so that whatever decodes
+/// can be written back.
+#[test]
+fn names_that_are_not_xml_names_are_refused() {
+    let with = |attribute: &str| {
+        format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Header>\n<t:RequestServerVersion xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\" Version=\"Exchange2010\" {attribute}/>\
+             </s:Header><s:Body><DisconnectPhoneCallResponse ResponseClass=\"Success\" xmlns=\"{M_NAMESPACE}\"/></s:Body></s:Envelope>"
+        )
+    };
+    for (attribute, name) in [
+        ("1a=\"v\"", "\"1a\""),
+        ("a:b:c=\"v\"", "\"a:b:c\""),
+        ("-x=\"v\"", "\"-x\""),
+    ] {
+        assert_eq!(
+            decode_error::<DisconnectPhoneCallResponse, Option<RequestServerVersion>>(&with(
+                attribute
+            )),
+            format!(
+                "2:1 /Envelope/Header/RequestServerVersion: malformed XML: attribute name {name} is not an XML name"
+            )
+        );
+    }
+    // A name quick-xml takes as a name, but XML does not.
+    let element = with("").replace("<s:Body>", "<s:Body><1a/>");
+    assert!(
+        decode_error::<DisconnectPhoneCallResponse, ()>(&element)
+            .ends_with("element name \"1a\" is not an XML name"),
+        "{}",
+        decode_error::<DisconnectPhoneCallResponse, ()>(&element)
+    );
 }

@@ -5,6 +5,7 @@
 use smallvec::SmallVec;
 
 use crate::error::write_path;
+use crate::names::is_ncname;
 use crate::{AnyAttribute, EncodeError, RawXml};
 
 /// Writes one XML document.
@@ -367,14 +368,6 @@ fn needs_escaping(bytes: &[u8], context: Context) -> bool {
 
 /// The namespace of namespace declarations themselves.
 const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
-
-/// Whether `name` can be a namespace prefix (an XML name without `:`).
-fn is_ncname(name: &str) -> bool {
-    let mut chars = name.chars();
-    let start = |c: char| c.is_alphabetic() || c == '_';
-    chars.next().is_some_and(start)
-        && chars.all(|c| start(c) || c.is_alphanumeric() || matches!(c, '-' | '.'))
-}
 
 /// Checks that `xml` is exactly one well-formed element whose prefixes are
 /// all declared in it.

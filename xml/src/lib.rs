@@ -13,6 +13,7 @@ mod content;
 mod decode;
 mod encode;
 mod error;
+mod names;
 mod raw;
 mod simple;
 

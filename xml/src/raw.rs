@@ -7,8 +7,8 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RawXml {
-    /// `(prefix, namespace)` pairs the markup relies on; the prefix is empty
-    /// for the default namespace.
+    /// `(prefix, namespace)` pairs the markup relies on, by prefix; the
+    /// prefix is empty for the default namespace.
     pub namespaces: Vec<(String, String)>,
     /// The markup, exactly as in the input.
     pub xml: String,
@@ -19,10 +19,13 @@ impl RawXml {
     /// namespace, and each prefix that appears in it as `prefix:` (in a
     /// name, or in a value such as `xsi:type="p:T"`).
     pub(crate) fn new(in_scope: Vec<(String, String)>, xml: &str) -> Self {
-        let namespaces = in_scope
+        let mut namespaces: Vec<(String, String)> = in_scope
             .into_iter()
             .filter(|(prefix, _)| prefix.is_empty() || uses_prefix(xml, prefix))
             .collect();
+        // By prefix: the order declarations stand in means nothing, and
+        // must not make two keepings of one element differ.
+        namespaces.sort();
         Self {
             namespaces,
             xml: xml.to_owned(),

@@ -74,9 +74,23 @@ impl Emitter<'_> {
         occurs_type(e.occurs, ty)
     }
 
+    /// A generated type as the module's top level names it: an anonymous
+    /// choice's by way of its holder's module.
+    pub(super) fn type_path(&self, id: crate::model::TypeId) -> TokenStream {
+        let def = self.model.get(id);
+        let name = ident(&def.rust_name);
+        match &def.module {
+            Some(module) => {
+                let module = ident(module);
+                quote!(#module::#name)
+            }
+            None => name.into_token_stream(),
+        }
+    }
+
     pub(super) fn rust_type(&self, ty: &TypeRef) -> TokenStream {
         match ty {
-            TypeRef::Type(id) => ident(&self.model.get(*id).rust_name).into_token_stream(),
+            TypeRef::Type(id) => self.type_path(*id),
             TypeRef::AnyElement => quote!(xml::RawXml),
             TypeRef::List(item) => {
                 let item = self.rust_type(item);

@@ -6,7 +6,11 @@
 //! of top-level elements and the enum of all elements are written out in
 //! full.
 
+mod constructors;
+mod exchange;
 mod labels;
+mod responses;
+mod service;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -89,10 +93,14 @@ impl<'m> Emitter<'m> {
             }
         });
         let message = self.message_enum();
+        let header_sets = self.header_sets();
+        let exchange = self.exchange();
         quote! {
             use ::ews_um::xml;
             #(#namespaces)*
             #message
+            #header_sets
+            #exchange
         }
     }
 
@@ -104,16 +112,53 @@ impl<'m> Emitter<'m> {
             .model
             .emission_order()
             .into_iter()
-            .filter(|&id| keep(id))
+            .filter(|&id| keep(id) && self.model.get(id).module.is_none())
             .map(|id| {
                 let def = self.type_def(id);
+                let choices = self.choices_of(id);
                 let element = self.model.elements.iter().find(|e| e.ty == id);
                 let element = element.map(|e| self.element(e));
                 let operation = self.model.operations.iter().find(|o| o.request == id);
                 let operation = operation.map(|o| self.operation(o));
-                quote!(#def #element #operation)
+                quote!(#def #choices #element #operation)
             });
         quote!(#(#types)*)
+    }
+
+    /// The module of the anonymous choices the struct `id` holds, if any.
+    fn choices_of(&self, id: TypeId) -> Option<TokenStream> {
+        let crate::model::TypeKind::Struct(def) = &self.model.get(id).kind else {
+            return None;
+        };
+        let choices: Vec<TypeId> = def
+            .members
+            .iter()
+            .filter_map(|m| match m.kind {
+                crate::model::MemberKind::Choice { ty, .. } => Some(ty),
+                _ => None,
+            })
+            .filter(|&ty| self.model.get(ty).module.is_some())
+            .collect();
+        let module = ident(self.model.get(*choices.first()?).module.as_deref()?);
+        let enums = choices.iter().map(|&choice| self.type_def(choice));
+        let doc = doc_attrs(&format!(
+            "The choices of [`{}`]: one of several elements each.",
+            self.model.get(id).rust_name
+        ));
+        Some(quote! {
+            #doc
+            pub mod #module {
+                use super::*;
+                #(#enums)*
+            }
+        })
+    }
+
+    /// The base fields from the struct `from` to the struct `to` it is or
+    /// extends, as field names to write.
+    fn base_path(&self, from: TypeId, to: TypeId) -> Option<Vec<Ident>> {
+        let fields = self.model.base_fields(from, to)?;
+        Some(fields.into_iter().map(ident).collect())
     }
 
     /// Documentation from the schema, unless left out.
@@ -124,6 +169,28 @@ impl<'m> Emitter<'m> {
             TokenStream::new()
         }
     }
+}
+
+/// `#[allow(clippy::enum_variant_names)]` for an enum whose variants, named
+/// after the schema's elements, types or values, repeat the enum's name or
+/// share a first or last word: what clippy flags in a module that is not
+/// public (`View` of `IndexedPageItemView`, `CalendarView`, …).
+fn variant_names_allow<'a>(
+    name: &str,
+    variants: impl IntoIterator<Item = &'a str>,
+) -> Option<TokenStream> {
+    let name = crate::case::words(name);
+    let variants: Vec<Vec<String>> = variants.into_iter().map(crate::case::words).collect();
+    let repeats_name = variants
+        .iter()
+        .any(|v| v.starts_with(&name) || v.ends_with(&name));
+    let shared = |word: fn(&Vec<String>) -> Option<&String>| {
+        let first = variants.first().and_then(word);
+        first.is_some() && variants.iter().all(|v| word(v) == first)
+    };
+    // Clippy looks for shared words from three variants on.
+    let shares = variants.len() >= 3 && (shared(|v| v.first()) || shared(|v| v.last()));
+    (repeats_name || shares).then(|| quote!(#[allow(clippy::enum_variant_names)]))
 }
 
 /// The Rust module a schema file's types go to (never `xml`, the

@@ -6,10 +6,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::labels::lit;
-use super::{Emitter, doc_attrs, ident};
+use super::{Emitter, doc_attrs, ident, variant_names_allow};
 use crate::model::{
-    Alternative, DerivedDef, ElementDef, EnumDef, Member, MemberKind, OperationDef, StructDef,
-    TypeDef, TypeId, TypeKind, TypeRef, UnionMember,
+    Alternative, DerivedDef, ElementDef, EnumDef, Member, MemberKind, StructDef, TypeDef, TypeId,
+    TypeKind, TypeRef, UnionMember,
 };
 
 impl Emitter<'_> {
@@ -26,24 +26,25 @@ impl Emitter<'_> {
     }
 
     /// The derives of a type: the common ones, then `xml`'s.
-    fn derives(&self, eq: bool, xml: Option<TokenStream>) -> TokenStream {
+    fn derives(&self, eq: bool, default: bool, xml: Option<TokenStream>) -> TokenStream {
         let eq = eq.then(|| quote!(Eq,));
+        let default = default.then(|| quote!(Default,));
         let xml = xml.map(|derive| quote!(xml::#derive));
         let serde = self.serde_derive();
         quote! {
-            #[derive(Debug, Clone, PartialEq, #eq #xml)]
+            #[derive(Debug, Clone, #default PartialEq, #eq #xml)]
             #serde
         }
     }
 
-    fn serde_derive(&self) -> Option<TokenStream> {
+    pub(super) fn serde_derive(&self) -> Option<TokenStream> {
         let feature = self.serde_feature?;
         Some(
             quote!(#[cfg_attr(feature = #feature, derive(::serde::Serialize, ::serde::Deserialize))]),
         )
     }
 
-    fn serde_attr(&self, attr: TokenStream) -> Option<TokenStream> {
+    pub(super) fn serde_attr(&self, attr: TokenStream) -> Option<TokenStream> {
         let feature = self.serde_feature?;
         Some(quote!(#[cfg_attr(feature = #feature, serde(#attr))]))
     }
@@ -51,7 +52,7 @@ impl Emitter<'_> {
     fn struct_def(&self, ty: &TypeDef, def: &StructDef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = self.schema_doc(&ty.docs);
-        let derives = self.derives(ty.eq, Some(quote!(ComplexType)));
+        let derives = self.derives(ty.eq, ty.default, Some(quote!(ComplexType)));
         if def.members.is_empty() {
             return quote! {
                 #doc
@@ -60,12 +61,14 @@ impl Emitter<'_> {
             };
         }
         let members = def.members.iter().map(|m| self.member(m));
+        let constructor = self.constructor(ty, def);
         quote! {
             #doc
             #derives
             pub struct #name {
                 #(#members)*
             }
+            #constructor
         }
     }
 
@@ -123,7 +126,11 @@ impl Emitter<'_> {
     fn choice_def(&self, ty: &TypeDef, alternatives: &[Alternative]) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = self.schema_doc(&ty.docs);
-        let derives = self.derives(ty.eq, Some(quote!(Choice)));
+        let derives = self.derives(ty.eq, false, Some(quote!(Choice)));
+        let allow = variant_names_allow(
+            &ty.rust_name,
+            alternatives.iter().map(|a| a.rust_name.as_str()),
+        );
         let variants = alternatives.iter().map(|a| {
             let variant = ident(&a.rust_name);
             let doc = self.schema_doc(&a.docs);
@@ -134,6 +141,7 @@ impl Emitter<'_> {
         quote! {
             #doc
             #derives
+            #allow
             pub enum #name {
                 #(#variants)*
             }
@@ -145,7 +153,7 @@ impl Emitter<'_> {
     fn derived_def(&self, ty: &TypeDef, def: &DerivedDef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = self.schema_doc(&ty.docs);
-        let derives = self.derives(ty.eq, Some(quote!(Derived)));
+        let derives = self.derives(ty.eq, false, Some(quote!(Derived)));
         let declared = &ty.xml_name;
         let label = DeclaredType {
             name: lit(declared),
@@ -167,23 +175,79 @@ impl Emitter<'_> {
             };
             quote!(#doc #label #variant(Box<#variant>),)
         });
+        let upcast = self.derived_upcast(ty, def);
+        let names: Vec<&str> = def
+            .types()
+            .map(|v| self.model.get(v).rust_name.as_str())
+            .collect();
+        let allow = variant_names_allow(&ty.rust_name, names);
         quote! {
             #doc
             #derives
             #label
+            #allow
             pub enum #name {
                 #base
                 #(#variants)*
             }
+            #upcast
         }
+    }
+
+    /// `AsRef` to the declared type, when it is a struct: what every value
+    /// has, whichever type it is.
+    fn derived_upcast(&self, ty: &TypeDef, def: &DerivedDef) -> Option<TokenStream> {
+        let declared = self.declared_struct(ty, def)?;
+        let arms = def
+            .types()
+            .map(|v| {
+                let variant = ident(&self.model.get(v).rust_name);
+                let path = self.base_path(v, declared)?;
+                // A reference to the box coerces; field access sees through it.
+                Some(if path.is_empty() {
+                    quote!(Self::#variant(v) => v,)
+                } else {
+                    quote!(Self::#variant(v) => &v #(.#path)*,)
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let name = ident(&ty.rust_name);
+        let target = self.type_path(declared);
+        Some(quote! {
+            impl AsRef<#target> for #name {
+                fn as_ref(&self) -> &#target {
+                    match self {
+                        #(#arms)*
+                    }
+                }
+            }
+        })
+    }
+
+    /// The struct of the type a type-with-derived-types enum is declared
+    /// as: its base variant's, or, for an abstract type, the struct of
+    /// that name its variants extend (none when it has no members).
+    pub(super) fn declared_struct(&self, ty: &TypeDef, def: &DerivedDef) -> Option<TypeId> {
+        if let Some(base) = def.base {
+            return Some(base);
+        }
+        let first = def.variants.first()?.ty;
+        (0..self.model.types.len() as u32).map(TypeId).find(|&id| {
+            let candidate = self.model.get(id);
+            candidate.xml_name == ty.xml_name
+                && matches!(candidate.kind, TypeKind::Struct(_))
+                && self.model.base_fields(first, id).is_some()
+        })
     }
 
     /// A union of simple types.
     fn union_def(&self, ty: &TypeDef, members: &[UnionMember]) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = self.schema_doc(&ty.docs);
-        let derives = self.derives(ty.eq, Some(quote!(Union)));
+        let derives = self.derives(ty.eq, false, Some(quote!(Union)));
         let untagged = self.serde_attr(quote!(untagged));
+        let allow =
+            variant_names_allow(&ty.rust_name, members.iter().map(|m| m.rust_name.as_str()));
         let variants = members.iter().map(|m| {
             let variant = ident(&m.rust_name);
             let ty = self.rust_type(&m.ty);
@@ -193,6 +257,7 @@ impl Emitter<'_> {
             #doc
             #derives
             #untagged
+            #allow
             pub enum #name {
                 #(#variants)*
             }
@@ -203,7 +268,7 @@ impl Emitter<'_> {
     fn newtype_def(&self, ty: &TypeDef, value: &TypeRef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = self.schema_doc(&ty.docs);
-        let derives = self.derives(ty.eq, None);
+        let derives = self.derives(ty.eq, false, None);
         let value = self.rust_type(value);
         quote! {
             #doc
@@ -242,10 +307,13 @@ impl Emitter<'_> {
         });
         let untagged = self.serde_attr(quote!(untagged));
         let other = EnumVariant::Other;
+        let names = def.values.iter().map(|v| v.rust_name.as_str());
+        let allow = variant_names_allow(&ty.rust_name, names.chain([def.unknown_variant.as_str()]));
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
             #serde
+            #allow
             pub enum #name {
                 #(#variants)*
                 /// A value the schema does not list, kept as it was sent.
@@ -264,7 +332,7 @@ impl Emitter<'_> {
         }
         let name = ident(&self.model.message_enum);
         let eq = elements.iter().all(|e| self.model.get(e.ty).eq);
-        let derives = self.derives(eq, Some(quote!(Choice)));
+        let derives = self.derives(eq, false, Some(quote!(Choice)));
         // Variants are named after the elements.
         let variants = elements.iter().map(|e| {
             let ty = &self.model.get(e.ty).rust_name;
@@ -281,10 +349,20 @@ impl Emitter<'_> {
             let doc = doc_attrs(&format!("The `{}` element.", e.xml_name));
             quote!(#doc #label #variant(#ty),)
         });
+        let names = elements.iter().map(|e| {
+            e.alias
+                .as_deref()
+                .unwrap_or(&self.model.get(e.ty).rust_name)
+        });
+        let allow = variant_names_allow(&self.model.message_enum, names);
         // A SOAP body holds one of the elements: the choice of them all.
+        // One value per message, so its size matters less than an
+        // allocation per message would: variants are not boxed.
         quote! {
             /// Any top-level element of this module, chosen by its name.
             #derives
+            #allow
+            #[allow(clippy::large_enum_variant)]
             pub enum #name {
                 #(#variants)*
             }
@@ -319,20 +397,6 @@ impl Emitter<'_> {
             }
 
             #alias
-        }
-    }
-
-    pub(super) fn operation(&self, op: &OperationDef) -> TokenStream {
-        let request = ident(&self.model.get(op.request).rust_name);
-        let response = ident(&self.model.get(op.response).rust_name);
-        let name = &op.name;
-        let action = &op.soap_action;
-        quote! {
-            impl ::ews_um::Operation for #request {
-                type Response = #response;
-                const OPERATION: &'static str = #name;
-                const SOAP_ACTION: &'static str = #action;
-            }
         }
     }
 }

@@ -4,7 +4,9 @@
 //! keep (`facts`) and where each declaration stands (`source_map`).
 
 mod facts;
+mod resolver;
 mod source_map;
+pub mod wsdl;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -13,12 +15,14 @@ use std::time::{Duration, Instant};
 use xsd_parser::models::IdentType;
 use xsd_parser::models::meta::MetaTypes;
 use xsd_parser::models::schema::{NamespaceId, SchemaId};
-use xsd_parser::pipeline::parser::resolver::FileResolver;
 use xsd_parser::{Interpreter, Parser, Schemas};
 
 use crate::error::Error;
+use crate::options::Options;
 pub use facts::{Name, SchemaFacts};
+use resolver::{SchemaResolver, Unresolved};
 pub use source_map::SourceMap;
+use wsdl::ServiceDescription;
 
 /// The `xml:` namespace's attributes, as the XML specification defines
 /// them. Schemas import this namespace without a location (Microsoft's
@@ -52,18 +56,23 @@ pub struct SchemaSet {
     pub(crate) root_namespaces: HashSet<NamespaceId>,
     /// The schema files asked for.
     pub(crate) paths: Vec<PathBuf>,
+    /// The operations of the service description, when one is given.
+    pub(crate) service: Option<ServiceDescription>,
     /// How long loading took.
     pub load_time: Duration,
 }
 
-/// Loads `paths` and everything they include or import.
-pub fn load(paths: &[PathBuf]) -> Result<SchemaSet, Error> {
+/// Loads the schemas `options` name, everything they include or import,
+/// and the service description, if any.
+pub fn load(options: &Options) -> Result<SchemaSet, Error> {
     let started = Instant::now();
+    let paths = &options.schemas;
     if paths.is_empty() {
         return Err(Error::Request("no schema files given".into()));
     }
+    let (resolver, unresolved) = SchemaResolver::new(options.catalog.clone());
     let mut parser = Parser::new()
-        .with_resolver(FileResolver::new())
+        .with_resolver(resolver)
         .resolve_includes(true)
         .with_default_namespaces()
         .add_named_schema_from_str("xml.xsd (built in)".into(), XML_NAMESPACE_SCHEMA)
@@ -71,9 +80,12 @@ pub fn load(paths: &[PathBuf]) -> Result<SchemaSet, Error> {
     for path in paths {
         // Read first, so that a missing file is reported as such.
         std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        parser = parser
-            .add_schema_from_file(path)
-            .map_err(|e| Error::Load(format!("{}: {e}", path.display())))?;
+        parser = parser.add_schema_from_file(path).map_err(|e| {
+            match unresolved.borrow_mut().take() {
+                Some(unresolved) => unresolved_error(unresolved),
+                None => Error::Load(format!("{}: {e}", path.display())),
+            }
+        })?;
     }
     let schemas = parser.finish();
 
@@ -97,6 +109,7 @@ pub fn load(paths: &[PathBuf]) -> Result<SchemaSet, Error> {
         .map_err(|e| Error::Load(format!("interpreting {}: {e}", list(paths))))?;
     let facts = SchemaFacts::read(&schemas, &types);
     let root_namespaces = root_namespaces(&schemas, paths);
+    let service = options.wsdl.as_deref().map(wsdl::read).transpose()?;
     Ok(SchemaSet {
         schemas,
         types,
@@ -104,8 +117,49 @@ pub fn load(paths: &[PathBuf]) -> Result<SchemaSet, Error> {
         facts,
         root_namespaces,
         paths: paths.to_vec(),
+        service,
         load_time: started.elapsed(),
     })
+}
+
+/// The error for a location no file stands for: where it was asked for,
+/// and what to do about it.
+fn unresolved_error(unresolved: Unresolved) -> Error {
+    let message = match &unresolved.unreadable {
+        Some((path, e)) => format!(
+            "schemaLocation {:?}: cannot read {}: {e}",
+            unresolved.written,
+            path.display()
+        ),
+        None => format!(
+            "schemaLocation {:?} is not a local file, and remote schemas are never fetched: \
+             map it to a file in the catalog (`[module.catalog]` in codegen.toml, \
+             `--catalog URL=FILE`, `Builder::catalog`)",
+            unresolved.location
+        ),
+    };
+    let Some(file) = unresolved.importing else {
+        return Error::Load(message);
+    };
+    // The line of the attribute that names the location, quoted either way.
+    let line = std::fs::read_to_string(&file)
+        .ok()
+        .and_then(|text| {
+            let written = &unresolved.written;
+            let at = ['"', '\''].iter().find_map(|q| {
+                let quoted = format!("{q}{written}{q}");
+                text.match_indices(&quoted)
+                    .find(|(at, _)| text[..*at].trim_end().ends_with("schemaLocation="))
+                    .map(|(at, _)| at)
+            })?;
+            Some(text[..at].matches('\n').count() as u32 + 1)
+        })
+        .unwrap_or(0);
+    Error::Invalid {
+        file,
+        line,
+        message,
+    }
 }
 
 /// The namespaces of the schema files `paths` name.
@@ -129,6 +183,16 @@ impl SchemaSet {
     pub(crate) fn path_of(&self, id: SchemaId) -> Option<PathBuf> {
         let info = self.schemas.get_schema(&id)?;
         info.location.as_ref()?.to_file_path().ok()
+    }
+
+    /// The URI of the namespace `ns`; empty for none.
+    pub(crate) fn namespace_uri(&self, ns: NamespaceId) -> String {
+        self.types
+            .modules
+            .get(&ns)
+            .and_then(|m| m.namespace.as_ref())
+            .map(|n| String::from_utf8_lossy(&n.0).into_owned())
+            .unwrap_or_default()
     }
 
     /// The named types (`complexType`, `simpleType`) of the schemas' files.

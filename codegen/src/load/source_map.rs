@@ -81,13 +81,13 @@ fn declaration(line: u32, start: &BytesStart<'_>, depth: usize) -> Option<(Strin
 
 /// Line numbers of increasing offsets, counted once.
 #[derive(Default)]
-struct LineCounter {
+pub(super) struct LineCounter {
     counted_to: usize,
     newlines: usize,
 }
 
 impl LineCounter {
-    fn line(&mut self, text: &str, pos: usize) -> u32 {
+    pub(super) fn line(&mut self, text: &str, pos: usize) -> u32 {
         let pos = pos.min(text.len());
         if pos > self.counted_to {
             self.newlines += text.as_bytes()[self.counted_to..pos]

@@ -141,6 +141,12 @@ impl Lowering<'_> {
         let Some(content) = &complex.content else {
             return Ok(declared);
         };
+        if let Base::Extension(base) = &complex.base
+            && self.copies_base_content(content, base)
+        {
+            // The extension adds attributes only: its content is its base's.
+            return Ok(declared);
+        }
         // A content model that may be absent makes all of it optional. (An
         // extension reports its base's: the base's own members get it when
         // the base is lowered.)
@@ -196,6 +202,42 @@ impl Lowering<'_> {
         declared.fields.retain(|m| !inherited(m));
         declared.any_attribute &= !base_any_attribute;
         Some(id)
+    }
+
+    /// Whether `content` is a copy of the content of the complex type
+    /// `base`: what the interpreter hands over for an extension that adds
+    /// no particles (its copy of a base's choice is a choice of its own,
+    /// which would otherwise be read as the extension's).
+    fn copies_base_content(&self, content: &TypeIdent, base: &TypeIdent) -> bool {
+        let Some(MetaTypeVariant::ComplexType(base)) = self.meta(base).map(|m| &m.variant) else {
+            return false;
+        };
+        let signature = |ident: &TypeIdent| match self.meta(ident).map(|m| &m.variant) {
+            Some(
+                MetaTypeVariant::Sequence(group)
+                | MetaTypeVariant::All(group)
+                | MetaTypeVariant::Choice(group),
+            ) => Some(
+                group
+                    .elements
+                    .iter()
+                    .map(|e| {
+                        let type_ = match &e.variant {
+                            ElementMetaVariant::Type { type_, mode } => Some((type_, *mode)),
+                            _ => None,
+                        };
+                        (&e.ident, type_, e.min_occurs, e.max_occurs)
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        };
+        let kind = |ident: &TypeIdent| self.meta(ident).map(|m| std::mem::discriminant(&m.variant));
+        base.content.as_ref().is_some_and(|base_content| {
+            kind(base_content) == kind(content)
+                && signature(base_content).is_some()
+                && signature(base_content) == signature(content)
+        })
     }
 
     fn is_complex(&self, ident: &TypeIdent) -> bool {

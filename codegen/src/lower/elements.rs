@@ -101,13 +101,34 @@ impl Lowering<'_> {
     /// they include (the same namespace); named elements may come from any
     /// file they import too.
     pub(super) fn candidates(&self) -> Result<Vec<TypeIdent>, Error> {
-        let wanted = self.options.elements.as_deref();
+        let asked = self.options.elements.as_deref();
+        // An operation's request brings its response and headers.
+        let needed = match (asked, &self.schemas.service) {
+            (Some(asked), Some(service)) => super::operations::needed_by(service, asked),
+            _ => Vec::new(),
+        };
+        let all: Vec<String>;
+        let wanted = match asked {
+            Some(asked) if !needed.is_empty() => {
+                all = asked
+                    .iter()
+                    .chain(&needed)
+                    .cloned()
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                Some(all.as_slice())
+            }
+            other => other,
+        };
         let mut candidates: Vec<&TypeIdent> = self
             .schemas
             .types
             .items
             .keys()
-            .filter(|ident| ident.type_ == IdentType::Element)
+            // A local element's anonymous type is keyed as an element too,
+            // under a made-up name (`ResponseMessageTypeMessageXml`).
+            .filter(|ident| ident.type_ == IdentType::Element && !ident.name.is_generated())
             .filter(|ident| {
                 self.schemas.path_of(ident.schema).is_some()
                     && (wanted.is_some() || self.schemas.root_namespaces.contains(&ident.ns))

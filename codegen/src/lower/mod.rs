@@ -25,7 +25,7 @@ mod survey;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use xsd_parser::models::meta::{MetaType, MetaTypeVariant};
+use xsd_parser::models::meta::{Base, MetaType, MetaTypeVariant};
 use xsd_parser::models::schema::NamespaceId;
 use xsd_parser::models::{IdentType, TypeIdent};
 
@@ -39,12 +39,13 @@ pub use survey::survey;
 /// Lowers the elements `options` select, and all they reach, into a model
 /// the passes then complete.
 pub fn lower(schemas: &SchemaSet, options: &Options) -> Result<Model, Error> {
+    operations::check_service(schemas)?;
     let mut lowering = Lowering::new(schemas, options);
     let elements = lowering.elements()?;
     lowering.drain(true)?;
     let mut model = lowering.into_model();
     model.elements = elements;
-    model.operations = operations::by_name_convention(&model, options);
+    operations::operations(schemas, &mut model, options);
     Ok(model)
 }
 
@@ -276,12 +277,15 @@ impl<'s> Lowering<'s> {
         TypeDef {
             name,
             rust_name: String::new(),
+            module: None,
+            bases: self.bases_of(declared),
             xml_name: converted.xml_name,
             file: self.file_of(declared),
             origin,
             docs: converted.docs,
             kind: converted.kind,
             eq: true,
+            default: false,
         }
     }
 
@@ -340,18 +344,39 @@ impl<'s> Lowering<'s> {
     }
 
     fn namespace_uri(&self, ns: NamespaceId) -> String {
-        self.schemas
-            .types
-            .modules
-            .get(&ns)
-            .and_then(|m| m.namespace.as_ref())
-            .map(|n| String::from_utf8_lossy(&n.0).into_owned())
-            .unwrap_or_default()
+        self.schemas.namespace_uri(ns)
     }
 
     /// `(namespace, local name)` of `ident`.
     fn name_key(&self, ident: &TypeIdent) -> Name {
         (self.namespace_uri(ident.ns), ident.name.as_str().to_owned())
+    }
+
+    /// The XML names of the complex types `ident` derives from, nearest
+    /// first (whatever members they have).
+    fn bases_of(&self, ident: &TypeIdent) -> Vec<String> {
+        let mut bases = Vec::new();
+        let mut at = ident;
+        // Extension loops are refused by the interpreter; this bounds it.
+        while bases.len() < 64 {
+            let Some(MetaTypeVariant::ComplexType(complex)) = self.meta(at).map(|m| &m.variant)
+            else {
+                break;
+            };
+            let (Base::Extension(base) | Base::Restriction(base)) = &complex.base else {
+                break;
+            };
+            // Simple content extends a simple type: not a type it is one of.
+            if !matches!(
+                self.meta(base).map(|m| &m.variant),
+                Some(MetaTypeVariant::ComplexType(_))
+            ) {
+                break;
+            }
+            bases.push(base.name.as_str().to_owned());
+            at = base;
+        }
+        bases
     }
 
     /// The stem of the file that declares `ident`.

@@ -17,6 +17,7 @@ use crate::passes::naming;
 /// Lowers the selected elements and every named type and element of the
 /// schemas' files, once, noting what fails instead of stopping.
 pub fn survey(schemas: &SchemaSet, options: &Options) -> Result<Report, Error> {
+    super::operations::check_service(schemas)?;
     let mut lowering = Lowering::new(schemas, options);
     let mut survey = Report {
         named_types: schemas.named_types(),
@@ -113,7 +114,7 @@ impl Lowering<'_> {
             };
             if let Err(Error::Schema {
                 construct, subject, ..
-            }) = naming::field_names(members, &def.origin, hint)
+            }) = naming::field_names(members, &def.origin, hint, |_| None)
             {
                 self.failures.insert(TypeId(i as u32), (construct, subject));
             }

@@ -1,8 +1,9 @@
 //! Which generated types can derive what beyond `Debug`, `Clone` and
 //! `PartialEq`: `Eq` needs every value the type can hold to have it, which
-//! floating-point numbers do not.
+//! floating-point numbers do not; `Default` needs every member of a struct
+//! to have an empty value that the schema allows.
 
-use super::{Builtin, Model, TypeId, Use};
+use super::{Builtin, Member, MemberKind, Model, Occurs, TypeId, TypeKind, TypeRef, Use};
 
 impl Model {
     /// Sets [`TypeDef::eq`](super::TypeDef::eq) for every type: `false` for
@@ -33,5 +34,64 @@ impl Model {
         for (ty, float) in self.types.iter_mut().zip(holds_float) {
             ty.eq = !float;
         }
+    }
+
+    /// Sets [`TypeDef::default`](super::TypeDef::default) for every struct
+    /// whose members may all start empty (see [`Model::starts_empty`]): a
+    /// struct is added once the structs its required members hold are, so
+    /// a cycle of required members never gets a `Default` that would
+    /// recurse forever.
+    pub fn mark_default(&mut self) {
+        for ty in &mut self.types {
+            ty.default = false;
+        }
+        loop {
+            let found: Vec<usize> = (0..self.types.len())
+                .filter(|&i| match &self.types[i].kind {
+                    TypeKind::Struct(def) => {
+                        !self.types[i].default && def.members.iter().all(|m| self.starts_empty(m))
+                    }
+                    _ => false,
+                })
+                .collect();
+            if found.is_empty() {
+                return;
+            }
+            for i in found {
+                self.types[i].default = true;
+            }
+        }
+    }
+
+    /// Whether a member has an empty value the schema allows: absent,
+    /// none of a list, or a struct of such members (as a base, or as a
+    /// required element, then written empty).
+    pub fn starts_empty(&self, member: &Member) -> bool {
+        let struct_default = |id: TypeId| {
+            let ty = self.get(id);
+            ty.default && matches!(ty.kind, TypeKind::Struct(_))
+        };
+        match &member.kind {
+            MemberKind::Base(base) => struct_default(*base),
+            MemberKind::Attribute(a) => !a.required,
+            MemberKind::AnyAttribute => true,
+            MemberKind::Element(e) => match (e.occurs, &e.ty) {
+                (Occurs::Required, TypeRef::Type(id)) => !e.nillable && struct_default(*id),
+                (occurs, _) => may_be_absent(occurs),
+            },
+            MemberKind::Choice { occurs, .. } | MemberKind::Any { occurs } => {
+                may_be_absent(*occurs)
+            }
+            MemberKind::Text(_) => false,
+        }
+    }
+}
+
+/// Whether no value at all is allowed.
+fn may_be_absent(occurs: Occurs) -> bool {
+    match occurs {
+        Occurs::Required => false,
+        Occurs::Optional => true,
+        Occurs::Repeated { min, .. } => min == 0,
     }
 }

@@ -34,6 +34,8 @@ pub struct Model {
     pub elements: Vec<ElementDef>,
     /// Request/response pairs, when the module has operations.
     pub operations: Vec<OperationDef>,
+    /// The distinct sets of SOAP headers operations take.
+    pub header_sets: Vec<HeaderSet>,
     /// The name of the enum of all top-level elements (naming pass).
     pub message_enum: String,
 }
@@ -55,8 +57,15 @@ pub struct TypeDef {
     pub name: NameHint,
     /// Its Rust name (naming pass).
     pub rust_name: String,
+    /// The module it is declared in, inside the generated one: an
+    /// anonymous choice's, named after the type holding it (naming pass).
+    pub module: Option<String>,
     /// The schema's name for it (an element's name for an anonymous type).
     pub xml_name: String,
+    /// The XML names of the types it derives from in the schema, nearest
+    /// first, whether they have members or not (for a type with derived
+    /// types, its declared type's).
+    pub bases: Vec<String>,
     /// The stem of the schema file that declares it: the submodule it goes
     /// to when the output is a directory.
     pub file: String,
@@ -66,6 +75,9 @@ pub struct TypeDef {
     pub kind: TypeKind,
     /// Every value it can hold has `Eq`, so it derives it (`derivable`).
     pub eq: bool,
+    /// A struct whose every member can start empty without inventing a
+    /// value the schema requires, so it derives `Default` (`derivable`).
+    pub default: bool,
 }
 
 /// What a type is named after, and how.
@@ -189,6 +201,16 @@ pub struct DerivedDef {
     pub variants: Vec<DerivedVariant>,
 }
 
+impl DerivedDef {
+    /// Every type a value may have: the declared type (unless abstract),
+    /// then each derived one.
+    pub fn types(&self) -> impl Iterator<Item = TypeId> + '_ {
+        self.base
+            .into_iter()
+            .chain(self.variants.iter().map(|v| v.ty))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct DerivedVariant {
     pub ty: TypeId,
@@ -269,6 +291,22 @@ pub struct OperationDef {
     pub request: TypeId,
     pub response: TypeId,
     pub soap_action: String,
+    /// The headers its request takes, and its response carries: indexes
+    /// into [`Model::header_sets`]; `None` for none.
+    pub request_headers: Option<usize>,
+    pub response_headers: Option<usize>,
+    /// The alias of its request's header set named after it (naming pass).
+    pub headers_alias: Option<String>,
+}
+
+/// SOAP header elements that go together: a struct of an optional value
+/// of each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderSet {
+    /// Its name (naming pass).
+    pub rust_name: String,
+    /// The header elements: indexes into [`Model::elements`], by name.
+    pub elements: Vec<usize>,
 }
 
 impl Model {
@@ -278,6 +316,30 @@ impl Model {
 
     pub fn get_mut(&mut self, id: TypeId) -> &mut TypeDef {
         &mut self.types[id.0 as usize]
+    }
+
+    /// The names of the base fields from the struct `from` to the struct
+    /// `to` it is or extends (empty when they are the same); `None` when
+    /// `from` does not extend `to`.
+    pub fn base_fields(&self, from: TypeId, to: TypeId) -> Option<Vec<&str>> {
+        let mut fields = Vec::new();
+        let mut at = from;
+        while at != to {
+            let TypeKind::Struct(def) = &self.get(at).kind else {
+                return None;
+            };
+            let (field, base) = def.members.iter().find_map(|m| match m.kind {
+                MemberKind::Base(base) => Some((m.rust_name.as_str(), base)),
+                _ => None,
+            })?;
+            fields.push(field);
+            at = base;
+            // A base chain is never longer than the types there are.
+            if fields.len() > self.types.len() {
+                return None;
+            }
+        }
+        Some(fields)
     }
 
     pub fn namespace(&self, id: NsId) -> &Namespace {

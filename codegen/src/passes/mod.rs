@@ -5,6 +5,7 @@
 //! derive (`crate::model::derivable`).
 
 mod aliases;
+mod choices;
 mod namespaces;
 pub mod naming;
 mod reachable;
@@ -19,10 +20,11 @@ pub fn complete(mut model: Model, options: &Options) -> Result<Model, Error> {
     reachable::keep_reachable(&mut model);
     namespaces::keep_used(&mut model);
     recursion::box_recursive(&mut model);
-    naming::name(&mut model)?;
+    naming::name(&mut model, &options.choice_names)?;
     namespaces::name(&mut model)?;
     aliases::check(&model, options)?;
     model.mark_eq();
+    model.mark_default();
     Ok(model)
 }
 

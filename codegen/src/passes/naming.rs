@@ -6,15 +6,16 @@
 //! taken gets the hint's fallbacks (`…Element`, `…Type`), then a number.
 //! Member and variant names are unique within their type.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::choices::{self, ChoiceName};
 use crate::case::{field_name, type_name, variant_name};
 use crate::error::{Construct, Error, Origin};
 use crate::model::{Builtin, MemberKind, Model, NameHint, StructDef, TypeId, TypeKind, TypeRef};
 
 /// Names the types, the elements' aliases, the enum of all elements, and
 /// every member and variant.
-pub fn name(model: &mut Model) -> Result<(), Error> {
+pub fn name(model: &mut Model, choice_names: &BTreeMap<String, String>) -> Result<(), Error> {
     let mut taken: HashSet<String> = HashSet::new();
     // The types top-level elements hold come first.
     for i in 0..model.elements.len() {
@@ -39,12 +40,38 @@ pub fn name(model: &mut Model) -> Result<(), Error> {
         &mut taken,
         &["Message", "AnyMessage", "TopLevelElement"].map(String::from),
     );
-    name_members(model)
+    name_header_sets(model, &mut taken);
+    let choices = choices::name_choices(model, choice_names)?;
+    for (id, name) in &choices {
+        let def = model.get_mut(*id);
+        def.rust_name = name.enum_name.clone();
+        def.module = Some(name.module.clone());
+    }
+    name_members(model, &choices)
 }
 
-/// Names the type `id`, unless it has a name.
+/// Names each header set after its elements, and gives each operation
+/// an alias of its request's set named after it (`FindItemHeaders`).
+fn name_header_sets(model: &mut Model, taken: &mut HashSet<String>) {
+    for i in 0..model.header_sets.len() {
+        let elements = model.header_sets[i].elements.iter();
+        let name: String = elements
+            .map(|&e| type_name(&model.elements[e].xml_name))
+            .collect();
+        model.header_sets[i].rust_name = claim(taken, &[format!("{name}Headers")]);
+    }
+    for op in &mut model.operations {
+        if op.request_headers.is_some() {
+            op.headers_alias = Some(claim(taken, &[format!("{}Headers", type_name(&op.name))]));
+        }
+    }
+}
+
+/// Names the type `id`, unless it has a name (or is an anonymous choice,
+/// named in its holder's module).
 fn claim_type(model: &mut Model, id: TypeId, taken: &mut HashSet<String>) {
-    if model.get(id).rust_name.is_empty() {
+    let def = model.get(id);
+    if def.rust_name.is_empty() && !matches!(def.name, NameHint::Choice { .. }) {
         model.get_mut(id).rust_name = claim(taken, &candidates(&model.get(id).name));
     }
 }
@@ -102,7 +129,7 @@ pub(super) fn claim(taken: &mut HashSet<String>, candidates: &[String]) -> Strin
 /// Names the members and variants of every type. A struct's field names
 /// depend on the types it refers to (their hints), a union's variants on
 /// their names: read from the types named already.
-fn name_members(model: &mut Model) -> Result<(), Error> {
+fn name_members(model: &mut Model, choices: &HashMap<TypeId, ChoiceName>) -> Result<(), Error> {
     let hints: Vec<(NameHint, String)> = model
         .types
         .iter()
@@ -113,7 +140,8 @@ fn name_members(model: &mut Model) -> Result<(), Error> {
         match &mut ty.kind {
             TypeKind::Struct(def) => {
                 let hint = |of: TypeId| hints.get(of.0 as usize).cloned();
-                let names = field_names(def, &ty.origin, hint)?;
+                let choice_field = |of: TypeId| choices.get(&of).map(|c| c.field.clone());
+                let names = field_names(def, &ty.origin, hint, choice_field)?;
                 for (member, name) in def.members.iter_mut().zip(names) {
                     member.rust_name = name;
                 }
@@ -149,15 +177,17 @@ fn name_members(model: &mut Model) -> Result<(), Error> {
 }
 
 /// The field names of a struct's members, in order; `hint` gives the name
-/// hint and XML name of a type the struct refers to. Two members with one
-/// name are an error at `origin`.
+/// hint and XML name of a type the struct refers to, `choice_field` the
+/// member name of an anonymous choice (named by `choices`). Two members the
+/// schema names alike are an error at `origin`; a choice's member that
+/// meets another's name is numbered.
 pub fn field_names(
     def: &StructDef,
     origin: &Origin,
     hint: impl Fn(TypeId) -> Option<(NameHint, String)>,
+    choice_field: impl Fn(TypeId) -> Option<String>,
 ) -> Result<Vec<String>, Error> {
-    let mut choices = 0;
-    let mut names: Vec<String> = Vec::with_capacity(def.members.len());
+    let mut names: Vec<Option<String>> = Vec::with_capacity(def.members.len());
     for member in &def.members {
         let name = match &member.kind {
             MemberKind::Base(id) => {
@@ -167,28 +197,44 @@ pub fn field_names(
             MemberKind::Attribute(a) => field_name(&a.xml_name),
             MemberKind::AnyAttribute => "any_attribute".to_owned(),
             MemberKind::Element(e) => field_name(&e.xml_name),
-            // A named group's choice is named after the group; others are
-            // numbered in the type.
+            // A named group's choice is named after the group; others
+            // after their choice's name, once the rest are named.
             MemberKind::Choice { ty, .. } => match hint(*ty) {
                 Some((NameHint::Type(group), _)) => field_name(&group),
                 _ => {
-                    choices += 1;
-                    match choices {
-                        1 => "choice".to_owned(),
-                        n => format!("choice{n}"),
-                    }
+                    names.push(None);
+                    continue;
                 }
             },
             MemberKind::Any { .. } => "any".to_owned(),
             MemberKind::Text(_) => "value".to_owned(),
         };
-        if names.contains(&name) {
+        if names.iter().flatten().any(|n| *n == name) {
             let message = format!("two members map to the field name {name}");
             return Err(origin.unsupported(Construct::Field, &message));
         }
-        names.push(name);
+        names.push(Some(name));
     }
-    Ok(names)
+    let mut taken: HashSet<String> = names.iter().flatten().cloned().collect();
+    let mut unnamed = 0;
+    let names = def.members.iter().zip(names).map(|(member, name)| {
+        name.unwrap_or_else(|| {
+            let MemberKind::Choice { ty, .. } = &member.kind else {
+                return String::new();
+            };
+            // Without the naming rules (a survey): numbered.
+            let base = choice_field(*ty).unwrap_or_else(|| {
+                unnamed += 1;
+                if unnamed == 1 {
+                    "choice".to_owned()
+                } else {
+                    format!("choice{unnamed}")
+                }
+            });
+            claim(&mut taken, &[base])
+        })
+    });
+    Ok(names.collect())
 }
 
 /// Each name, or it numbered from 2 when an earlier one took it.

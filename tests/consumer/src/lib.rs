@@ -38,6 +38,10 @@ pub mod constructs {
     pub mod extension {
         include!(concat!(env!("OUT_DIR"), "/extension.rs"));
     }
+    #[doc = "Generated from `extension-of-choice.xsd`."]
+    pub mod extension_of_choice {
+        include!(concat!(env!("OUT_DIR"), "/extension_of_choice.rs"));
+    }
     #[doc = "Generated from `group.xsd`."]
     pub mod group {
         include!(concat!(env!("OUT_DIR"), "/group.rs"));

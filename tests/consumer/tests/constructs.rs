@@ -197,9 +197,10 @@ mod all {
 
 mod choice {
     use super::*;
-    use constructs::choice::{
-        Alias, AliasChoice, Either, Log, LogChoice, Message, Reach, ReachChoice, ReachChoice2,
-    };
+    use constructs::choice::alias::NickOrFull;
+    use constructs::choice::log::CallOrMissed;
+    use constructs::choice::reach::{PagerOrFax, PhoneOrMail};
+    use constructs::choice::{Alias, Either, Log, Message, Reach};
 
     const NS: &str = "urn:example:choice";
 
@@ -212,8 +213,8 @@ mod choice {
             phone,
             Reach {
                 name: "Ada".into(),
-                choice: ReachChoice::Phone("123".into()),
-                choice2: None,
+                phone_or_mail: PhoneOrMail::Phone("123".into()),
+                pager_or_fax: None,
             }
         );
         let mail: Reach = round_trip(
@@ -223,8 +224,8 @@ mod choice {
             mail,
             Reach {
                 name: "Ada".into(),
-                choice: ReachChoice::Mail("a@example.com".into()),
-                choice2: Some(ReachChoice2::Pager("9".into())),
+                phone_or_mail: PhoneOrMail::Mail("a@example.com".into()),
+                pager_or_fax: Some(PagerOrFax::Pager("9".into())),
             }
         );
         let Message::Reach(fax) = round_trip::<Message>(
@@ -232,7 +233,7 @@ mod choice {
         ) else {
             panic!("not a Reach")
         };
-        assert_eq!(fax.choice2, Some(ReachChoice2::Fax("2".into())));
+        assert_eq!(fax.pager_or_fax, Some(PagerOrFax::Fax("2".into())));
     }
 
     #[test]
@@ -270,11 +271,11 @@ mod choice {
         assert_eq!(
             log,
             Log {
-                choice: vec![
-                    LogChoice::Call("a".into()),
-                    LogChoice::Missed(2),
-                    LogChoice::Call("b".into()),
-                    LogChoice::Missed(1),
+                call_or_missed: vec![
+                    CallOrMissed::Call("a".into()),
+                    CallOrMissed::Missed(2),
+                    CallOrMissed::Call("b".into()),
+                    CallOrMissed::Missed(1),
                 ]
             }
         );
@@ -325,13 +326,13 @@ mod choice {
         else {
             panic!("not an Alias")
         };
-        assert_eq!(alias, Alias { choice: None });
+        assert_eq!(alias, Alias { nick_or_full: None });
         let Message::Alias(alias) = round_trip::<Message>(
             r#"<Alias xmlns="urn:example:choice"><Full>Ada L.</Full></Alias>"#,
         ) else {
             panic!("not an Alias")
         };
-        assert_eq!(alias.choice, Some(AliasChoice::Full("Ada L.".into())));
+        assert_eq!(alias.nick_or_full, Some(NickOrFull::Full("Ada L.".into())));
     }
 }
 
@@ -538,6 +539,43 @@ mod extension {
                 r#"<TransferResponse xmlns="urn:example:extension" Class="x"><Code>OK</Code><CallId>c</CallId></TransferResponse>"#
             ),
             "2:1 /Envelope/Body/TransferResponse: missing required element Target"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// extension of a base whose content is a choice: the choice is the base's,
+// decoded and written once.
+
+mod extension_of_choice {
+    use super::*;
+    use constructs::extension_of_choice::{Message, Named, Target, target::AOrB};
+
+    #[test]
+    fn the_base_choice_once() {
+        let Message::Named(named) =
+            round_trip::<Message>(r#"<Named xmlns="urn:t" Name="x"><A>1</A></Named>"#);
+        assert_eq!(
+            named,
+            Named {
+                target: Target { a_or_b: AOrB::A(1) },
+                name: "x".into(),
+            }
+        );
+        let encoded = encode(named);
+        assert!(
+            encoded.contains(r#"<Named xmlns="urn:t" Name="x"><A>1</A></Named>"#),
+            "{encoded}"
+        );
+    }
+
+    #[test]
+    fn the_other_alternative_and_none() {
+        let named: Named = round_trip(r#"<Named xmlns="urn:t" Name="y"><B>b</B></Named>"#);
+        assert_eq!(named.target.a_or_b, AOrB::B("b".into()));
+        assert_eq!(
+            decode_error::<Named>(r#"<Named xmlns="urn:t" Name="y"/>"#),
+            "2:1 /Envelope/Body/Named: missing required element A or B"
         );
     }
 }
@@ -1184,6 +1222,25 @@ mod xsi_type {
             )),
             "{encoded}"
         );
+    }
+
+    /// What every value has, whichever type it is: the declared type's
+    /// members, through `AsRef` (the abstract `Recurrence` too).
+    #[test]
+    fn the_declared_type_of_every_value() {
+        let folder: Folder = decode(&folder(
+            r#"<Pattern xsi:type="c:Daily"><Interval>3</Interval></Pattern>
+               <Item><Subject>plain</Subject></Item>
+               <Item xsi:type="c:Message"><Subject>mail</Subject><From>ada</From></Item>"#,
+        ));
+        let subjects: Vec<&str> = folder
+            .item
+            .iter()
+            .map(|item| AsRef::<Item>::as_ref(item).subject.as_str())
+            .collect();
+        assert_eq!(subjects, ["plain", "mail"]);
+        let pattern: &Recurrence = folder.pattern.as_ref().unwrap().as_ref();
+        assert_eq!(pattern.interval, 3);
     }
 
     #[test]

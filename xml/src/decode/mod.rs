@@ -17,6 +17,7 @@ use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
 use smallvec::SmallVec;
 
 use crate::error::line_column;
+use crate::names::is_qname;
 use crate::{DecodeError, DecodeErrorKind, XSI_NS};
 use namespaces::{MAX_BINDINGS, NamespaceResolver, TooManyBindings};
 pub use start::{Attr, Node, Start};
@@ -403,6 +404,13 @@ impl<'a> Decoder<'a> {
         }
         let namespaces_mark = self.namespaces.mark();
         let qname = self.borrowed(raw.name().as_ref());
+        if !is_qname(&qname) {
+            let message = format!(
+                "malformed XML: element name {:?} is not an XML name",
+                &*qname
+            );
+            return Err(self.error_at(DecodeErrorKind::Syntax, pos, self.frames.len(), message));
+        }
         let (prefix, local) = match &qname {
             Cow::Borrowed(q) => {
                 let (prefix, local) = split_qname(q);
@@ -461,6 +469,15 @@ impl<'a> Decoder<'a> {
                 )
             })?;
             let key: &str = attr.key.0;
+            if !is_qname(key) {
+                let message = format!("malformed XML: attribute name {key:?} is not an XML name");
+                return Err(self.error_at(
+                    DecodeErrorKind::Syntax,
+                    pos,
+                    self.frames.len(),
+                    message,
+                ));
+            }
             // Each attribute once. quick-xml's own check allocates; a tag
             // has few attributes (at most MAX_ATTRIBUTES), held inline here.
             if seen.contains(&key) {

@@ -102,6 +102,13 @@ impl Builder {
         self
     }
 
+    /// Derives `arbitrary::Arbitrary` (for fuzzing and property tests)
+    /// when the including crate's cargo feature `feature` is on.
+    pub fn arbitrary_feature(mut self, feature: impl Into<String>) -> Self {
+        self.options.arbitrary_feature = Some(feature.into());
+        self
+    }
+
     /// Gives every element the type its schema declares, even where the
     /// schemas derive other types from it: no enum of the alternatives, and
     /// `xsi:type` is not looked at. For code that reads a subset of a

@@ -29,6 +29,9 @@ pub struct Options {
     pub soap_action_prefix: Option<String>,
     /// Derive serde traits behind this cargo feature.
     pub serde_feature: Option<String>,
+    /// Derive `arbitrary::Arbitrary` (for fuzzing and property tests)
+    /// behind this cargo feature.
+    pub arbitrary_feature: Option<String>,
     /// Elements keep their declared types, derived types or not.
     #[serde(default)]
     pub declared_types_only: bool,

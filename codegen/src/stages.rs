@@ -15,6 +15,7 @@ use crate::{lower, output, passes};
 pub struct Module {
     model: Model,
     serde_feature: Option<String>,
+    arbitrary_feature: Option<String>,
     /// The schema files, as the generated header names them.
     sources: Vec<String>,
 }
@@ -26,12 +27,18 @@ impl Module {
         Ok(Module {
             model: passes::complete(model, options)?,
             serde_feature: options.serde_feature.clone(),
+            arbitrary_feature: options.arbitrary_feature.clone(),
             sources: options.sources(&schemas.paths),
         })
     }
 
     fn emitter(&self, schema_docs: bool) -> Emitter<'_> {
-        Emitter::new(&self.model, self.serde_feature.as_deref(), schema_docs)
+        Emitter {
+            model: &self.model,
+            serde_feature: self.serde_feature.as_deref(),
+            arbitrary_feature: self.arbitrary_feature.as_deref(),
+            schema_docs,
+        }
     }
 
     /// The module as one formatted file.

@@ -83,9 +83,7 @@ fn member(field: &Field, x: &Path, parts: &mut Parts) -> syn::Result<()> {
             parts
                 .finish
                 .push(quote!(#ident: d.required(p.#ident, "text")?,));
-            parts
-                .encode_content
-                .push(quote!(e.text(&#x::SimpleType::text(&self.#ident))?;));
+            parts.encode_content.push(quote!(e.simple(&self.#ident)?;));
             parts.text = Some(ident);
         }
         Member::Element(element) => {
@@ -223,23 +221,36 @@ fn children(
         Occurs::Optional | Occurs::Repeated { .. } => quote!(#ty),
     };
     parts.partial_fields.push(quote!(#ident: #slot,));
-    // The label is read before the slot is moved.
-    let finish = match occurs {
-        Occurs::Required => quote!({ let label = #label; d.required(p.#ident, label)? }),
+    // The bounds of a repeated member, checked when read and when written
+    // (what decoding would refuse is not written).
+    let bounds = match occurs {
         Occurs::Repeated { min, max } if min > 0 || max.is_some() => {
             let max = match max {
                 Some(max) => quote!(Some(#max)),
                 None => quote!(None),
             };
-            quote!({ let label = #label; d.occurs(p.#ident, label, #min, #max)? })
+            Some(quote!(#min, #max))
         }
-        Occurs::Optional | Occurs::Repeated { .. } => quote!(p.#ident),
+        _ => None,
+    };
+    // The label is read before the slot is moved.
+    let finish = match (occurs, &bounds) {
+        (Occurs::Required, _) => quote!({ let label = #label; d.required(p.#ident, label)? }),
+        (_, Some(bounds)) => quote!({ let label = #label; d.occurs(p.#ident, label, #bounds)? }),
+        (Occurs::Optional | Occurs::Repeated { .. }, None) => quote!(p.#ident),
     };
     parts.finish.push(quote!(#ident: #finish,));
-    parts.encode_content.push(match occurs {
-        Occurs::Required => quote!({ let v = &self.#ident; #each }),
-        Occurs::Optional => quote!(if let Some(v) = &self.#ident { #each }),
-        Occurs::Repeated { .. } => quote!(for v in &self.#ident { #each }),
+    parts.encode_content.push(match (occurs, bounds) {
+        (Occurs::Required, _) => quote!({ let v = &self.#ident; #each }),
+        (Occurs::Optional, _) => quote!(if let Some(v) = &self.#ident { #each }),
+        // The label reads the member as `p.<field>`: on the value as on
+        // the partial.
+        (Occurs::Repeated { .. }, Some(bounds)) => quote! {
+            let p = self;
+            e.occurs(p.#ident.len(), #label, #bounds)?;
+            for v in &p.#ident { #each }
+        },
+        (Occurs::Repeated { .. }, None) => quote!(for v in &self.#ident { #each }),
     });
 }
 

@@ -42,6 +42,13 @@ pub fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             fn text(&self) -> #x::Text<'_> {
                 self.as_str().into()
             }
+
+            fn check(&self) -> #x::ParseResult<()> {
+                match self {
+                    Self::#other(value) => #x::check_unlisted(value, &[#(#texts),*]),
+                    _ => Ok(()),
+                }
+            }
         }
     })
 }

@@ -41,6 +41,26 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let texts = variants
         .iter()
         .map(|(ident, _)| quote!(Self::#ident(value) => #x::SimpleType::text(value),));
+    // A value reads back as the first member type that accepts its text:
+    // one that an earlier member would take does not read back as itself.
+    let checks = variants.iter().enumerate().map(|(i, (ident, ty))| {
+        let earlier = variants[..i].iter().map(|(_, ty)| ty);
+        quote! {
+            Self::#ident(value) => {
+                <#ty as #x::SimpleType>::check(value)?;
+                let text = <#ty as #x::SimpleType>::text(value);
+                #(
+                    if <#earlier as #x::SimpleType>::parse(::std::borrow::Cow::Borrowed(&text)).is_ok() {
+                        return Err(format!(
+                            "{:?} cannot be written as {}: it reads back as {}",
+                            text, stringify!(#ty), stringify!(#earlier),
+                        ));
+                    }
+                )*
+                Ok(())
+            }
+        }
+    });
     Ok(quote! {
         impl #x::SimpleType for #name {
             fn parse(text: #x::Text<'_>) -> #x::ParseResult<Self> {
@@ -52,6 +72,12 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             fn text(&self) -> #x::Text<'_> {
                 match self {
                     #(#texts)*
+                }
+            }
+
+            fn check(&self) -> #x::ParseResult<()> {
+                match self {
+                    #(#checks)*
                 }
             }
         }

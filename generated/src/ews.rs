@@ -12,6 +12,7 @@ pub const T_NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/20
 /// Any top-level element of this module, chosen by its name.
 #[derive(Debug, Clone, PartialEq, Eq, xml::Choice)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 #[allow(clippy::large_enum_variant)]
 pub enum Message {
     /// The `DisconnectPhoneCall` element.
@@ -61,6 +62,7 @@ impl xml::Payload for Message {
 /// SOAP headers that go together: `ExchangeImpersonation`, `MailboxCulture`, `RequestServerVersion`, each optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ExchangeImpersonationMailboxCultureRequestServerVersionHeaders {
     /// The `ExchangeImpersonation` header.
     #[cfg_attr(
@@ -110,6 +112,7 @@ for ExchangeImpersonationMailboxCultureRequestServerVersionHeaders {
 /// SOAP headers that go together: `ServerVersionInfo`, each optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ServerVersionInfoHeaders {
     /// The `ServerVersionInfo` header.
     #[cfg_attr(
@@ -216,6 +219,7 @@ impl ::ews_um::Response for DisconnectPhoneCallResponseMessageType {
 /// A user, named one of four ways.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ConnectingSidType {
     #[xml(choice)]
     pub connecting_sid: connecting_sid_type::ConnectingSid,
@@ -226,6 +230,7 @@ pub mod connecting_sid_type {
     use super::*;
     #[derive(Debug, Clone, PartialEq, Eq, xml::Choice)]
     #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+    #[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
     pub enum ConnectingSid {
         #[xml(element = "PrincipalName", ns = T_NAMESPACE, boxed)]
         PrincipalName(Box<PrincipalNameType>),
@@ -241,6 +246,7 @@ pub mod connecting_sid_type {
 /// Why a call could not connect.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub enum ConnectionFailureCauseType {
     /// Nothing failed.
     None,
@@ -261,6 +267,7 @@ pub enum ConnectionFailureCauseType {
 /// The answer to DisconnectPhoneCall: only the outcome.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct DisconnectPhoneCallResponseMessageType {
     /// The members of `ResponseMessageType`, which this type extends.
     #[xml(base)]
@@ -278,6 +285,7 @@ pub type DisconnectPhoneCallResponse = DisconnectPhoneCallResponseMessageType;
 /// Hangs up a call placed by PlayOnPhone.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct DisconnectPhoneCallType {
     /// The call to end.
     #[xml(element = "PhoneCallId", ns = M_NAMESPACE)]
@@ -306,6 +314,7 @@ pub type DisconnectPhoneCallHeaders = ExchangeImpersonationMailboxCultureRequest
 /// Request header: act as another mailbox's user, who the connecting account may impersonate.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ExchangeImpersonationType {
     /// Attributes the schema leaves open (`xs:anyAttribute`), kept as sent.
     #[xml(any_attribute)]
@@ -337,6 +346,7 @@ pub type ExchangeImpersonation = ExchangeImpersonationType;
 /// A version of the EWS schema. A client names the one it speaks; the server answers in it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub enum ExchangeVersionType {
     /// Exchange 2007.
     Exchange2007,
@@ -387,6 +397,7 @@ pub enum ExchangeVersionType {
 /// The answer to GetPhoneCallInformation: on success, the call's state.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct GetPhoneCallInformationResponseMessageType {
     /// The members of `ResponseMessageType`, which this type extends.
     #[xml(base)]
@@ -421,6 +432,7 @@ pub type GetPhoneCallInformationResponse = GetPhoneCallInformationResponseMessag
 /// Asks for the state of a call placed by PlayOnPhone.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct GetPhoneCallInformationType {
     /// The call to look up.
     #[xml(element = "PhoneCallId", ns = M_NAMESPACE)]
@@ -449,6 +461,7 @@ pub type GetPhoneCallInformationHeaders = ExchangeImpersonationMailboxCultureReq
 /// Identifies an item in a mailbox, and optionally the version of it.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ItemIdType {
     /// The item's id, as the server gave it.
     #[xml(attribute = "Id")]
@@ -475,6 +488,7 @@ impl ItemIdType {
 /// Request header: the language the server is to answer in (texts, names of folders), such as `en-US`.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct MailboxCultureType {
     /// Attributes the schema leaves open (`xs:anyAttribute`), kept as sent.
     #[xml(any_attribute)]
@@ -506,6 +520,7 @@ pub type MailboxCulture = MailboxCultureType;
 /// Further details of an error, as the server chose to give them (for example the line and position of a schema violation).
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct MessageXml {
     /// Elements the schema leaves open (`xs:any`), kept as sent.
     #[xml(any, repeated)]
@@ -516,6 +531,7 @@ pub struct MessageXml {
 /// Identifies a call placed by PlayOnPhone.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PhoneCallIdType {
     /// The call's id, as the server gave it.
     #[xml(attribute = "Id")]
@@ -525,6 +541,7 @@ pub struct PhoneCallIdType {
 /// The state of a call, and the cause of a failed connection.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PhoneCallInformationType {
     /// Where the call is in its life cycle.
     #[xml(element = "PhoneCallState", ns = T_NAMESPACE)]
@@ -566,6 +583,7 @@ impl PhoneCallInformationType {
 /// The life-cycle state of a call.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub enum PhoneCallStateType {
     /// The call has not started.
     Idle,
@@ -592,6 +610,7 @@ pub enum PhoneCallStateType {
 /// The answer to PlayOnPhone: on success, the id of the call placed.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PlayOnPhoneResponseMessageType {
     /// The members of `ResponseMessageType`, which this type extends.
     #[xml(base)]
@@ -626,6 +645,7 @@ pub type PlayOnPhoneResponse = PlayOnPhoneResponseMessageType;
 /// Asks the server to call a phone number and play an item (a voice message) to whoever answers.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PlayOnPhoneType {
     /// The item to play.
     #[xml(element = "ItemId", ns = M_NAMESPACE)]
@@ -657,6 +677,7 @@ pub type PlayOnPhoneHeaders = ExchangeImpersonationMailboxCultureRequestServerVe
 /// A mailbox's primary SMTP address.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PrimarySmtpAddressType {
     /// The element's text.
     #[xml(text)]
@@ -666,6 +687,7 @@ pub struct PrimarySmtpAddressType {
 /// A user principal name, such as `alice@example.com`.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PrincipalNameType {
     /// The element's text.
     #[xml(text)]
@@ -675,6 +697,7 @@ pub struct PrincipalNameType {
 /// Request header: the schema version the client speaks.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct RequestServerVersion {
     /// The version.
     #[xml(attribute = "Version")]
@@ -703,6 +726,7 @@ impl xml::Element for RequestServerVersion {
 /// The class of a response message's outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub enum ResponseClassType {
     /// The request succeeded.
     Success,
@@ -719,6 +743,7 @@ pub enum ResponseClassType {
 /// Why a request succeeded or failed: `NoError`, or the name of the error. Servers add names over time; unknown ones are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub enum ResponseCodeType {
     NoError,
     ErrorAccessDenied,
@@ -1305,6 +1330,7 @@ pub enum ResponseCodeType {
 /// The outcome every response message reports: its class, and for warnings and errors, the code and an explanation.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ResponseMessageType {
     /// Whether the request succeeded, succeeded with a warning, or failed.
     #[xml(attribute = "ResponseClass")]
@@ -1355,6 +1381,7 @@ impl ResponseMessageType {
 /// Response header: the version of the server that answered. Every part is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ServerVersionInfo {
     /// Major version number, such as 15.
     #[xml(attribute = "MajorVersion", optional)]
@@ -1401,6 +1428,7 @@ impl xml::Element for ServerVersionInfo {
 /// A security identifier, in its text form (`S-1-5-…`).
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SidType {
     /// The element's text.
     #[xml(text)]
@@ -1410,6 +1438,7 @@ pub struct SidType {
 /// Any SMTP address of a mailbox.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SmtpAddressType {
     /// The element's text.
     #[xml(text)]

@@ -6,7 +6,7 @@ use crate::envelope::SOAP_NS;
 use crate::ews::{MessageXml, ResponseCodeType, T_NAMESPACE};
 use crate::xml::{
     Decode, DecodeError, Decoder, Element, Encode, EncodeError, Encoder, Node, RawXml, Start,
-    XML_NS,
+    XML_NS, is_ncname,
 };
 
 /// A namespace-qualified name, such as a fault code.
@@ -17,6 +17,24 @@ pub struct QualifiedName {
     pub namespace: String,
     /// The local name.
     pub name: String,
+}
+
+/// Mostly names a server sends, sometimes any text (which encoding
+/// refuses).
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for QualifiedName {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let namespace = *u.choose(&["", SOAP_NS, ERRORS_NS, "urn:example:codes"])?;
+        let name = if u.ratio(1, 8)? {
+            u.arbitrary()?
+        } else {
+            (*u.choose(&["Server", "Client", "ErrorSchemaValidation"])?).to_owned()
+        };
+        Ok(QualifiedName {
+            namespace: namespace.to_owned(),
+            name,
+        })
+    }
 }
 
 impl fmt::Display for QualifiedName {
@@ -32,6 +50,7 @@ impl fmt::Display for QualifiedName {
 /// A SOAP 1.1 `Fault`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Fault {
     /// `faultcode`, with its prefix resolved: `{http://schemas.xmlsoap.org/soap/envelope/}Client`,
     /// or an Exchange error name in the EWS types namespace.
@@ -65,6 +84,7 @@ pub struct Fault {
 /// its detail.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct FaultDetail {
     /// Exchange's error name (`e:ResponseCode`), when given.
     #[cfg_attr(
@@ -132,7 +152,8 @@ impl Decode for FaultDetail {
                 detail.other.push(raw);
             }
         }
-        if detail.text.trim().is_empty() {
+        // Indentation between entries is no text.
+        if is_blank(&detail.text) {
             detail.text.clear();
         }
         Ok(detail)
@@ -140,6 +161,34 @@ impl Decode for FaultDetail {
 }
 
 /// `raw` read as a `T`, if it is one.
+/// Whether `text` is XML white space only.
+fn is_blank(text: &str) -> bool {
+    text.trim_matches([' ', '\t', '\n', '\r']).is_empty()
+}
+
+/// Whether `raw`, kept among the other entries, would be read back as the
+/// typed entry that `detail` leaves empty.
+fn reads_as_typed(detail: &FaultDetail, raw: &RawXml) -> bool {
+    let kept = |ns: &str, name: &str| {
+        raw.standalone(|_, _| false).is_some_and(|xml| {
+            let mut d = match Decoder::new(xml.as_bytes()) {
+                Ok(d) => d,
+                Err(_) => return false,
+            };
+            d.root().is_ok_and(|start| start.name() == (ns, name))
+        })
+    };
+    (detail.response_code.is_none()
+        && kept(ERRORS_NS, "ResponseCode")
+        && read_kept::<ResponseCodeType>(raw).is_some())
+        || (detail.message.is_none()
+            && kept(ERRORS_NS, "Message")
+            && read_kept::<String>(raw).is_some())
+        || (detail.message_xml.is_none()
+            && kept(T_NAMESPACE, "MessageXml")
+            && read_kept::<MessageXml>(raw).is_some())
+}
+
 fn read_kept<T: Decode>(raw: &RawXml) -> Option<T> {
     let xml = raw.standalone(|_, _| false)?;
     let mut d = Decoder::new(xml.as_bytes()).ok()?;
@@ -155,6 +204,16 @@ impl Encode for FaultDetail {
         name: &'static str,
     ) -> Result<(), EncodeError> {
         e.start(ns, name);
+        // What decoding would read otherwise is not written.
+        if !self.text.is_empty() && is_blank(&self.text) {
+            return Err(e.refuse("detail text of white space only does not read back"));
+        }
+        if let Some(raw) = self.other.iter().find(|raw| reads_as_typed(self, raw)) {
+            return Err(e.refuse(format!(
+                "kept entry {:?} would read back as the typed entry it is: set that instead",
+                raw.xml
+            )));
+        }
         e.element(ERRORS_NS, "ResponseCode", &self.response_code)?;
         e.element(ERRORS_NS, "Message", &self.message)?;
         e.element(T_NAMESPACE, "MessageXml", &self.message_xml)?;
@@ -226,10 +285,18 @@ impl Encode for Fault {
     ) -> Result<(), EncodeError> {
         e.start_prefixed("soap", "Fault");
         e.start("", "faultcode");
+        if !is_ncname(&self.code.name) {
+            return Err(e.refuse(format!(
+                "fault code {:?} is not an XML name",
+                self.code.name
+            )));
+        }
         let code = if self.code.namespace.is_empty() {
             self.code.name.clone()
         } else if self.code.namespace == SOAP_NS {
             format!("soap:{}", self.code.name)
+        } else if self.code.namespace == XML_NS {
+            format!("xml:{}", self.code.name)
         } else {
             e.attr("xmlns:c", &self.code.namespace)?;
             format!("c:{}", self.code.name)

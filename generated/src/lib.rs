@@ -8,6 +8,8 @@ mod envelope;
 mod error;
 mod exchange;
 pub mod fault;
+#[cfg(feature = "cli")]
+pub mod json;
 mod operation;
 
 /// The XML runtime generated code is written against (the `ews-um-xml`

@@ -9,6 +9,7 @@ pub const NAMESPACE: &str = "http://schemas.microsoft.com/exchange/services/2006
 /// Any top-level element of this module, chosen by its name.
 #[derive(Debug, Clone, PartialEq, Eq, xml::Choice)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 #[allow(clippy::large_enum_variant)]
 pub enum Message {
     /// The `Disconnect` element.
@@ -94,6 +95,7 @@ impl xml::Payload for Message {
 /// Ends a call placed by PlayOnPhone or PlayOnPhoneGreeting.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct Disconnect {
     /// The call to end, as returned when it was placed.
     #[xml(element = "CallId", ns = NAMESPACE)]
@@ -116,6 +118,7 @@ impl ::ews_um::Operation for Disconnect {
 /// Confirms that the call was ended.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct DisconnectResponse;
 
 impl xml::Element for DisconnectResponse {
@@ -126,6 +129,7 @@ impl xml::Element for DisconnectResponse {
 /// Asks for the state of a call placed by PlayOnPhone or PlayOnPhoneGreeting.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct GetCallInfo {
     /// The call to look up, as returned when it was placed.
     #[xml(element = "CallId", ns = NAMESPACE)]
@@ -148,6 +152,7 @@ impl ::ews_um::Operation for GetCallInfo {
 /// The state of the call asked about.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct GetCallInfoResponse {
     /// The call's state and the cause of its last change.
     #[xml(element = "GetCallInfoResponse", ns = NAMESPACE)]
@@ -162,6 +167,7 @@ impl xml::Element for GetCallInfoResponse {
 /// Asks for the caller's Unified Messaging settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct GetUmProperties;
 
 impl xml::Element for GetUmProperties {
@@ -180,6 +186,7 @@ impl ::ews_um::Operation for GetUmProperties {
 /// The caller's Unified Messaging settings.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct GetUmPropertiesResponse {
     /// The settings.
     #[xml(element = "GetUMPropertiesResponse", ns = NAMESPACE)]
@@ -194,6 +201,7 @@ impl xml::Element for GetUmPropertiesResponse {
 /// Asks whether Unified Messaging is enabled for the caller.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct IsUmEnabled;
 
 impl xml::Element for IsUmEnabled {
@@ -212,6 +220,7 @@ impl ::ews_um::Operation for IsUmEnabled {
 /// Whether Unified Messaging is enabled for the caller.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct IsUmEnabledResponse {
     /// `true` when the caller's mailbox is enabled for Unified Messaging.
     #[xml(element = "IsUMEnabledResponse", ns = NAMESPACE)]
@@ -226,6 +235,7 @@ impl xml::Element for IsUmEnabledResponse {
 /// Calls a phone number and plays a voice message from the mailbox to whoever answers.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PlayOnPhone {
     /// The MAPI entry id (base64) of the voice message to play.
     #[xml(element = "entryId", ns = NAMESPACE)]
@@ -251,6 +261,7 @@ impl ::ews_um::Operation for PlayOnPhone {
 /// Calls a phone number so that the user can listen to, or record, one of their greetings.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PlayOnPhoneGreeting {
     /// Which greeting to play.
     #[xml(element = "GreetingType", ns = NAMESPACE)]
@@ -276,6 +287,7 @@ impl ::ews_um::Operation for PlayOnPhoneGreeting {
 /// The call placed by PlayOnPhoneGreeting.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PlayOnPhoneGreetingResponse {
     /// The new call's id: send it as `CallId` to GetCallInfo and Disconnect.
     #[xml(element = "PlayOnPhoneGreetingResponse", ns = NAMESPACE)]
@@ -290,6 +302,7 @@ impl xml::Element for PlayOnPhoneGreetingResponse {
 /// The call placed by PlayOnPhone.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct PlayOnPhoneResponse {
     /// The new call's id: send it as `CallId` to GetCallInfo and Disconnect.
     #[xml(element = "PlayOnPhoneResponse", ns = NAMESPACE)]
@@ -304,6 +317,7 @@ impl xml::Element for PlayOnPhoneResponse {
 /// Gives the caller a new random PIN and mails it to them. A failure comes back as a SOAP fault.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ResetPin;
 
 impl xml::Element for ResetPin {
@@ -322,6 +336,7 @@ impl ::ews_um::Operation for ResetPin {
 /// Confirms that a new PIN was set and mailed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ResetPinResponse;
 
 impl xml::Element for ResetPinResponse {
@@ -332,6 +347,7 @@ impl xml::Element for ResetPinResponse {
 /// Turns mail about missed calls on or off.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SetMissedCallNotificationEnabled {
     /// `true` to be mailed about missed calls.
     #[xml(element = "status", ns = NAMESPACE)]
@@ -354,6 +370,7 @@ impl ::ews_um::Operation for SetMissedCallNotificationEnabled {
 /// Confirms the change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SetMissedCallNotificationEnabledResponse;
 
 impl xml::Element for SetMissedCallNotificationEnabledResponse {
@@ -364,6 +381,7 @@ impl xml::Element for SetMissedCallNotificationEnabledResponse {
 /// Turns the out-of-office greeting on or off.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SetOofStatus {
     /// `true` to play the out-of-office greeting to callers.
     #[xml(element = "status", ns = NAMESPACE)]
@@ -386,6 +404,7 @@ impl ::ews_um::Operation for SetOofStatus {
 /// Confirms the change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SetOofStatusResponse;
 
 impl xml::Element for SetOofStatusResponse {
@@ -396,6 +415,7 @@ impl xml::Element for SetOofStatusResponse {
 /// Sets the number PlayOnPhone dials by default.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SetPlayOnPhoneDialString {
     /// The new default number.
     #[xml(element = "dialString", ns = NAMESPACE, alias = "DialString")]
@@ -418,6 +438,7 @@ impl ::ews_um::Operation for SetPlayOnPhoneDialString {
 /// Confirms the change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SetPlayOnPhoneDialStringResponse;
 
 impl xml::Element for SetPlayOnPhoneDialStringResponse {
@@ -428,6 +449,7 @@ impl xml::Element for SetPlayOnPhoneDialStringResponse {
 /// Chooses the folder whose messages are read out when the user calls in.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SetTelephoneAccessFolderEmail {
     /// The folder's MAPI id, base64-encoded.
     #[xml(element = "base64FolderId", ns = NAMESPACE, alias = "base64FolderID")]
@@ -450,6 +472,7 @@ impl ::ews_um::Operation for SetTelephoneAccessFolderEmail {
 /// Confirms the change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct SetTelephoneAccessFolderEmailResponse;
 
 impl xml::Element for SetTelephoneAccessFolderEmailResponse {
@@ -460,6 +483,7 @@ impl xml::Element for SetTelephoneAccessFolderEmailResponse {
 /// The state of a call placed by PlayOnPhone or PlayOnPhoneGreeting, and why it reached that state.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct UmCallInfo {
     /// Where the call is in its life cycle.
     #[xml(element = "CallState", ns = NAMESPACE)]
@@ -472,6 +496,7 @@ pub struct UmCallInfo {
 /// The life-cycle state of a UM call.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub enum UmCallState {
     /// The call has not started.
     Idle,
@@ -498,6 +523,7 @@ pub enum UmCallState {
 /// Why a UM call reached its current state. Newer servers send values beyond this list (the EWS successor adds `Unavailable`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub enum UmEventCause {
     /// No failure.
     None,
@@ -516,6 +542,7 @@ pub enum UmEventCause {
 /// Which of the user's recorded greetings to play.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, xml::SimpleEnum)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub enum UmGreetingType {
     /// The greeting callers hear normally.
     NormalCustom,
@@ -530,6 +557,7 @@ pub enum UmGreetingType {
 /// The caller's Unified Messaging settings.
 #[derive(Debug, Clone, PartialEq, Eq, xml::ComplexType)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct UmProperties {
     /// Whether the out-of-office greeting is played to callers.
     #[xml(element = "OofStatus", ns = NAMESPACE)]

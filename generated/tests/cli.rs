@@ -152,3 +152,16 @@ fn bad_input_exits_1_with_one_positioned_line() {
         "{stderr}"
     );
 }
+
+/// Found by fuzzing: JSON can say what XML would not read back; `encode`
+/// refuses it, naming the member.
+#[test]
+fn json_values_xml_would_not_read_back_are_refused() {
+    let json = br#"{"um": {"GetCallInfoResponse": {"get_call_info_response": {"call_state": "Connected", "event_cause": "Idle "}}}}"#;
+    let output = ews_um(&["encode"], json);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "ews-um: /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse/EventCause: \"Idle \" cannot be written: reading drops the white space at its ends\n"
+    );
+}

@@ -359,3 +359,85 @@ fn truncations_and_corruptions_never_panic() {
         }
     }
 }
+
+/// Found by fuzzing and review: declarations Namespaces in XML forbids are
+/// refused where they stand, since what they bind could not be written
+/// back.
+#[test]
+fn forbidden_namespace_declarations_are_refused() {
+    for (declaration, problem) in [
+        (
+            "xmlns:xml=\"urn:other\"",
+            "only the prefix xml is bound to http://www.w3.org/XML/1998/namespace",
+        ),
+        (
+            "xmlns:p=\"http://www.w3.org/XML/1998/namespace\"",
+            "only the prefix xml is bound to http://www.w3.org/XML/1998/namespace",
+        ),
+        (
+            "xmlns:p=\"http://www.w3.org/2000/xmlns/\"",
+            "no prefix can be bound to http://www.w3.org/2000/xmlns/",
+        ),
+        (
+            "xmlns:xmlns=\"urn:x\"",
+            "the prefix xmlns cannot be declared",
+        ),
+        (
+            "xmlns:p=\"\"",
+            "the prefix p cannot be bound to no namespace",
+        ),
+    ] {
+        let xml = format!(
+            "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><GetCallInfo {declaration} xmlns=\"{M}\"><CallId>1</CallId></GetCallInfo></s:Body></s:Envelope>"
+        );
+        let error = decode_failure::<GetCallInfo, ()>(&xml);
+        assert_eq!(error.kind, DecodeErrorKind::Namespace, "{declaration}");
+        assert_eq!(
+            error.to_string(),
+            format!("1:73 /Envelope/Body/GetCallInfo: malformed XML: {problem}")
+        );
+    }
+}
+
+/// Found by fuzzing: a fault code that is not a qualified name was read as
+/// a local name, and could not be written back.
+#[test]
+fn a_fault_code_must_be_a_qualified_name() {
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><s:Fault>\n<faultcode>:>ap:Server</faultcode><faultstring>x</faultstring></s:Fault></s:Body></s:Envelope>"
+    );
+    let error = decode_failure::<GetCallInfo, ()>(&xml);
+    assert_eq!(error.kind, DecodeErrorKind::Value);
+    assert_eq!(
+        error.to_string(),
+        "2:1 /Envelope/Body/Fault/faultcode: \":>ap:Server\" is not a qualified name"
+    );
+}
+
+/// Found by fuzzing: after a byte-order mark, a second one shifted every
+/// position quick-xml gave against the text, so kept XML was cut in the
+/// wrong place.
+#[test]
+fn a_second_byte_order_mark_is_refused() {
+    let xml = format!(
+        "\u{feff}\u{feff}<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><ResetPin xmlns=\"{M}\"/></s:Body></s:Envelope>"
+    );
+    assert_eq!(
+        decode_error::<ResetPin, ()>(&xml),
+        "1:1 /: malformed XML: a second byte-order mark"
+    );
+}
+
+/// Found by fuzzing: quick-xml reads attributes with no white space
+/// between them; kept without its declaration, such a start tag became a
+/// name that is no XML name.
+#[test]
+fn attributes_must_be_separated_by_white_space() {
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><ResetPin xmlns=\"{M}\"a=\"1\"/></s:Body></s:Envelope>"
+    );
+    assert_eq!(
+        decode_error::<ResetPin, ()>(&xml),
+        "1:73 /Envelope/Body/ResetPin: malformed XML: no white space before attribute a"
+    );
+}

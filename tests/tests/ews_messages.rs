@@ -8,9 +8,10 @@ use ews_um::ews::*;
 use ews_um::fault::{FaultDetail, QualifiedName};
 use ews_um::xml::{AnyAttribute, Payload, RawXml};
 use ews_um::{
-    Envelope, Error, Headers, Reply, Request, Response, ResponseError, ResponseMessage, SOAP_NS,
+    Envelope, Error, Fault, Headers, Reply, Request, Response, ResponseError, ResponseMessage,
+    SOAP_NS,
 };
-use ews_um_tests::{assert_equivalent, assert_operation, decode_error, fixture};
+use ews_um_tests::{assert_equivalent, assert_operation, decode_error, decode_failure, fixture};
 
 /// The headers of the documented requests, filled by name: the three
 /// operations take the same set.
@@ -505,6 +506,66 @@ fn kept_xml_under_several_prefixes_decodes_back_to_itself() {
     }
 }
 
+/// Found by fuzzing: a prefix that stands in kept text (or in an attribute
+/// value other than `xsi:type`) is not a use of the prefix, so writing the
+/// envelope under another SOAP prefix does not change what is kept.
+#[test]
+fn kept_text_that_looks_like_a_prefix_is_not_one() {
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><DisconnectPhoneCallResponse ResponseClass=\"Error\" xmlns=\"{M_NAMESPACE}\">\
+         <MessageXml><V a=\"soap:z\">soap:y</V></MessageXml></DisconnectPhoneCallResponse></s:Body></s:Envelope>"
+    );
+    let decoded = Envelope::<DisconnectPhoneCallResponse>::decode(xml.as_bytes()).unwrap();
+    let encoded = decoded.encode().unwrap();
+    assert!(String::from_utf8_lossy(&encoded).contains("<soap:Envelope"));
+    let again = Envelope::<DisconnectPhoneCallResponse>::decode(&encoded).unwrap();
+    assert_eq!(again, decoded, "{}", String::from_utf8_lossy(&encoded));
+    let kept = &again
+        .body
+        .response_message
+        .message_xml
+        .as_ref()
+        .unwrap()
+        .any[0];
+    assert_eq!(kept.namespaces, [("".into(), M_NAMESPACE.into())]);
+
+    // A declaration the kept element makes inside itself stays there, even
+    // where an outer one binds the same prefix after encoding.
+    let xml = xml.replace(
+        "<V a=\"soap:z\">soap:y</V>",
+        &format!("<V><soap:W xmlns:soap=\"{SOAP_NS}\"/></V>"),
+    );
+    let decoded = Envelope::<DisconnectPhoneCallResponse>::decode(xml.as_bytes()).unwrap();
+    let again =
+        Envelope::<DisconnectPhoneCallResponse>::decode(&decoded.encode().unwrap()).unwrap();
+    assert_eq!(again, decoded);
+}
+
+/// Found by fuzzing: two attributes that are one through prefixes bound to
+/// one namespace are not namespace-well-formed, and could not be written
+/// back as two.
+#[test]
+fn one_attribute_named_through_two_prefixes_is_refused() {
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Header>\n<t:RequestServerVersion xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\" \
+         xmlns:a=\"urn:x\" xmlns:b=\"urn:x\" Version=\"Exchange2010\" a:n=\"1\" b:n=\"2\"/>\
+         </s:Header><s:Body><DisconnectPhoneCallResponse ResponseClass=\"Success\" xmlns=\"{M_NAMESPACE}\"/></s:Body></s:Envelope>"
+    );
+    let error = decode_failure::<DisconnectPhoneCallResponse, Option<RequestServerVersion>>(&xml);
+    assert_eq!(error.kind, ews_um::DecodeErrorKind::Namespace);
+    assert_eq!(
+        error.to_string(),
+        "2:1 /Envelope/Header/RequestServerVersion: malformed XML: attributes a:n and b:n are both {urn:x}n"
+    );
+    // Bound to two namespaces, they are two attributes, both kept.
+    let two = xml.replace("xmlns:b=\"urn:x\"", "xmlns:b=\"urn:y\"");
+    let decoded = Envelope::<DisconnectPhoneCallResponse, Option<RequestServerVersion>>::decode(
+        two.as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(decoded.header.unwrap().any_attribute.len(), 2);
+}
+
 /// What is not well-formed is refused when read, so that whatever decodes
 /// can be written back.
 #[test]
@@ -537,4 +598,138 @@ fn names_that_are_not_xml_names_are_refused() {
         "{}",
         decode_error::<DisconnectPhoneCallResponse, ()>(&element)
     );
+}
+
+/// Found by review: kept attributes in one namespace share one declared
+/// prefix, so that what decodes is written within the attributes decoding
+/// takes; a value with more is refused at encode.
+#[test]
+fn kept_attributes_stay_within_what_decoding_takes() {
+    let attributes: String = (0..130).map(|i| format!(" a:n{i}=\"\"")).collect();
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Header><t:RequestServerVersion xmlns:t=\"{T_NAMESPACE}\" xmlns:a=\"urn:a\" Version=\"Exchange2010\"{attributes}/>\
+         </s:Header><s:Body><DisconnectPhoneCallResponse ResponseClass=\"Success\" xmlns=\"{M_NAMESPACE}\"/></s:Body></s:Envelope>"
+    );
+    type Read = Envelope<DisconnectPhoneCallResponse, Option<RequestServerVersion>>;
+    let decoded = Read::decode(xml.as_bytes()).unwrap();
+    let encoded = decoded.encode().unwrap();
+    assert_eq!(Read::decode(&encoded).unwrap(), decoded);
+
+    let mut too_many = decoded.clone();
+    let header = too_many.header.as_mut().unwrap();
+    header.any_attribute = (0..300)
+        .map(|i| AnyAttribute {
+            namespace: String::new(),
+            name: format!("n{i}"),
+            value: String::new(),
+        })
+        .collect();
+    assert_eq!(
+        too_many.encode().unwrap_err().to_string(),
+        "/Envelope/Header/RequestServerVersion: more than 256 attributes, which decoding refuses"
+    );
+}
+
+/// Found by review: what a fault can hold that decoding would read
+/// otherwise is refused at encode, naming the fault.
+#[test]
+fn fault_values_that_would_not_read_back_are_refused() {
+    let fault = |code: &str, detail: FaultDetail| {
+        Envelope::new(Fault {
+            code: QualifiedName {
+                namespace: SOAP_NS.into(),
+                name: code.into(),
+            },
+            string: "x".into(),
+            lang: None,
+            actor: None,
+            detail: Some(detail),
+        })
+        .encode()
+        .map_err(|e| e.to_string())
+    };
+    assert!(fault("Server", FaultDetail::default()).is_ok());
+    assert_eq!(
+        fault(" Server", FaultDetail::default()),
+        Err("/Envelope/Body/Fault/faultcode: fault code \" Server\" is not an XML name".into())
+    );
+    let blank = FaultDetail {
+        text: "  ".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        fault("Server", blank),
+        Err(
+            "/Envelope/Body/Fault/detail: detail text of white space only does not read back"
+                .into()
+        )
+    );
+    let message = RawXml::from_parts(
+        &[(
+            "e".into(),
+            "http://schemas.microsoft.com/exchange/services/2006/errors".into(),
+        )],
+        "<e:Message>typed</e:Message>",
+    )
+    .unwrap();
+    let kept = FaultDetail {
+        other: vec![message],
+        ..Default::default()
+    };
+    assert!(
+        fault("Server", kept)
+            .unwrap_err()
+            .contains("would read back as the typed entry it is")
+    );
+
+    // Kept XML nested so deep that, written here, decoding would refuse it.
+    let deep = format!("{}{}", "<x>".repeat(127), "</x>".repeat(127));
+    let nested = FaultDetail {
+        other: vec![RawXml::from_parts(&[], &deep).unwrap()],
+        ..Default::default()
+    };
+    let error = fault("Server", nested).unwrap_err();
+    assert!(
+        error.contains("nested 127 deep here, past the 128 levels decoding takes"),
+        "{error}"
+    );
+}
+
+/// Kept XML built from parts is kept as decoding keeps it, and what is not
+/// a prefix is refused.
+#[test]
+fn kept_xml_from_parts_is_as_decoding_keeps_it() {
+    let ns = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(p, n)| (p.to_string(), n.to_string()))
+            .collect()
+    };
+    let kept =
+        RawXml::from_parts(&ns(&[("t", "urn:t"), ("u", "urn:u")]), " <t:V>u:x</t:V>").unwrap();
+    assert_eq!(kept.namespaces, ns(&[("", ""), ("t", "urn:t")]));
+    assert_eq!(kept.xml, "<t:V>u:x</t:V>");
+    for bad in [
+        ns(&[("p=\"urn:a\" xmlns:q", "urn:b")]),
+        ns(&[("t", "urn:t"), ("t", "urn:u")]),
+    ] {
+        assert!(RawXml::from_parts(&bad, "<t:V/>").is_err(), "{bad:?}");
+    }
+    assert!(RawXml::from_parts(&[], "<a/><b/>").is_err());
+    assert!(RawXml::from_parts(&[], "text").is_err());
+}
+
+/// A namespace name holding white space that attribute normalisation
+/// changes (`&#10;`) is written back as a reference, so kept XML under it
+/// reads back the same.
+#[test]
+fn kept_xml_under_a_namespace_with_a_line_break_reads_back() {
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body><DisconnectPhoneCallResponse ResponseClass=\"Error\" xmlns=\"{M_NAMESPACE}\">\
+         <MessageXml><p:V xmlns:p=\"urn:a&#10;b\"/></MessageXml></DisconnectPhoneCallResponse></s:Body></s:Envelope>"
+    );
+    let decoded = Envelope::<DisconnectPhoneCallResponse>::decode(xml.as_bytes()).unwrap();
+    let again =
+        Envelope::<DisconnectPhoneCallResponse>::decode(&decoded.encode().unwrap()).unwrap();
+    assert_eq!(again, decoded);
 }

@@ -272,3 +272,46 @@ fn get_call_info_as_a_client_uses_it() -> Result<(), ews_um::Error> {
     );
     Ok(())
 }
+
+/// Found by fuzzing: an unlisted value that decoding would never produce
+/// (empty, with white space at its ends, or a listed value) is refused at
+/// encode, naming the member, instead of written as what reads back as
+/// something else.
+#[test]
+fn unlisted_values_that_would_not_read_back_are_refused() {
+    let response = |event_cause: UmEventCause| {
+        Envelope::new(GetCallInfoResponse {
+            get_call_info_response: UmCallInfo {
+                call_state: UmCallState::Connected,
+                event_cause,
+            },
+        })
+        .encode()
+    };
+    for (value, problem) in [
+        (
+            "",
+            "an empty value cannot be written: it does not read back",
+        ),
+        (
+            "Idle ",
+            "\"Idle \" cannot be written: reading drops the white space at its ends",
+        ),
+        (
+            "None",
+            "\"None\" is a listed value, not an unlisted one: it reads back as its own variant",
+        ),
+    ] {
+        let error = response(UmEventCause::Unknown(value.into())).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("/Envelope/Body/GetCallInfoResponse/GetCallInfoResponse/EventCause: {problem}")
+        );
+    }
+    let sent = response(UmEventCause::Unknown("Unavailable".into())).unwrap();
+    let read = Envelope::<GetCallInfoResponse>::decode(&sent).unwrap();
+    assert_eq!(
+        read.body.get_call_info_response.event_cause,
+        UmEventCause::Unknown("Unavailable".into())
+    );
+}

@@ -146,6 +146,22 @@ impl<T: SimpleType> SimpleType for List<T> {
             .map(Self)
     }
 
+    /// Each item must read back as one item: checked itself, not empty
+    /// and without white space (which would split it).
+    fn check(&self) -> Result<(), String> {
+        self.0.iter().try_for_each(|item| {
+            item.check()?;
+            let text = item.text();
+            if text.is_empty() || text.contains([' ', '\t', '\n', '\r']) {
+                Err(format!(
+                    "list item {text:?} cannot be written: it does not read back as one item"
+                ))
+            } else {
+                Ok(())
+            }
+        })
+    }
+
     fn text(&self) -> Text<'_> {
         match self.0.as_slice() {
             [one] => one.text(),

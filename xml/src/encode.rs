@@ -4,6 +4,9 @@
 
 use smallvec::SmallVec;
 
+use std::collections::HashSet;
+
+use crate::decode::{MAX_ATTRIBUTES, MAX_DEPTH, forbidden_binding};
 use crate::error::write_path;
 use crate::names::is_ncname;
 use crate::{AnyAttribute, EncodeError, RawXml};
@@ -21,6 +24,9 @@ pub struct Encoder {
     in_start_tag: bool,
     /// The `xsi:type` the next element written is to name.
     xsi_type: Option<(&'static str, &'static str)>,
+    /// Attributes written in the open start tag, declarations included:
+    /// no more than decoding takes.
+    tag_attributes: usize,
 }
 
 struct Open {
@@ -46,6 +52,7 @@ impl Encoder {
             open: SmallVec::new(),
             in_start_tag: false,
             xsi_type: None,
+            tag_attributes: 0,
         }
     }
 
@@ -75,6 +82,7 @@ impl Encoder {
             }
             self.out.extend_from_slice(type_name.as_bytes());
             self.out.push(b'"');
+            self.tag_attributes += 1;
         }
         self.open.push(Open {
             prefix: "",
@@ -115,6 +123,7 @@ impl Encoder {
                 self.start(ns, local);
                 self.namespace_attr("xmlns:xsi", crate::XSI_NS);
                 self.out.extend_from_slice(b" xsi:nil=\"true\"");
+                self.tag_attributes += 1;
                 self.end();
                 Ok(())
             }
@@ -135,6 +144,20 @@ impl Encoder {
     /// Adds an attribute to the element just opened.
     pub fn attr(&mut self, name: &str, value: &str) -> Result<(), EncodeError> {
         debug_assert!(self.in_start_tag, "attribute written outside a start tag");
+        self.tag_attributes += 1;
+        if self.tag_attributes > MAX_ATTRIBUTES {
+            return Err(self.error(format!(
+                "more than {MAX_ATTRIBUTES} attributes, which decoding refuses"
+            )));
+        }
+        let declared = match name.strip_prefix("xmlns") {
+            Some("") => Some(""),
+            Some(rest) => rest.strip_prefix(':'),
+            None => None,
+        };
+        if let Some(problem) = declared.and_then(|prefix| forbidden_binding(prefix, value)) {
+            return Err(self.error(problem));
+        }
         self.out.push(b' ');
         self.out.extend_from_slice(name.as_bytes());
         self.out.extend_from_slice(b"=\"");
@@ -149,6 +172,9 @@ impl Encoder {
         name: &str,
         value: &T,
     ) -> Result<(), EncodeError> {
+        value
+            .check()
+            .map_err(|problem| self.error(format!("attribute {name}: {problem}")))?;
         self.attr(name, &value.text())
     }
 
@@ -165,23 +191,24 @@ impl Encoder {
     }
 
     /// Adds attributes kept from a decoded document, declaring a prefix for
-    /// each namespace. `declared` tells the element's own (unqualified)
-    /// attributes, which a kept one may not repeat; nor may it be a
-    /// namespace declaration or have a name that is not an XML name.
+    /// each namespace they are in. `declared` tells the element's own
+    /// (unqualified) attributes, which a kept one may not repeat; nor may it
+    /// be a namespace declaration, an `xsi:` attribute (the decoder's, never
+    /// kept), or have a name that is not an XML name.
     pub fn any_attributes(
         &mut self,
         attributes: &[AnyAttribute],
         declared: impl Fn(&str) -> bool,
     ) -> Result<(), EncodeError> {
-        for (i, attr) in attributes.iter().enumerate() {
-            let repeated = attributes[..i]
-                .iter()
-                .any(|a| a.namespace == attr.namespace && a.name == attr.name)
-                || (attr.namespace.is_empty() && declared(&attr.name));
+        let mut seen = HashSet::with_capacity(attributes.len());
+        let mut prefixes: Vec<&str> = Vec::new();
+        for attr in attributes {
+            let fresh = seen.insert((attr.namespace.as_str(), attr.name.as_str()));
             if !is_ncname(&attr.name)
                 || attr.namespace == XMLNS_NS
-                || (attr.namespace.is_empty() && attr.name == "xmlns")
-                || repeated
+                || attr.namespace == crate::XSI_NS
+                || (attr.namespace.is_empty() && (attr.name == "xmlns" || declared(&attr.name)))
+                || !fresh
             {
                 return Err(self.error(format!(
                     "{:?} cannot be written as a kept attribute",
@@ -193,8 +220,15 @@ impl Encoder {
             } else if attr.namespace == crate::XML_NS {
                 format!("xml:{}", attr.name)
             } else {
-                self.attr(&format!("xmlns:a{i}"), &attr.namespace)?;
-                format!("a{i}:{}", attr.name)
+                let at = match prefixes.iter().position(|ns| *ns == attr.namespace) {
+                    Some(at) => at,
+                    None => {
+                        self.attr(&format!("xmlns:a{}", prefixes.len()), &attr.namespace)?;
+                        prefixes.push(&attr.namespace);
+                        prefixes.len() - 1
+                    }
+                };
+                format!("a{at}:{}", attr.name)
             };
             self.attr(&name, &attr.value)?;
         }
@@ -212,10 +246,11 @@ impl Encoder {
             // The default namespace in effect here needs no declaring.
             let inherited = self.open.last().map_or("", |o| o.default_ns);
             let written = raw.standalone(|prefix, ns| prefix.is_empty() && ns == inherited);
+            let room = MAX_DEPTH - self.open.len().min(MAX_DEPTH);
             let checked = written
                 .ok_or_else(|| "it does not start with an element".to_owned())
                 .and_then(|xml| {
-                    check_element(xml.as_bytes())?;
+                    check_element(xml.as_bytes(), room)?;
                     Ok(xml)
                 });
             match checked {
@@ -234,6 +269,33 @@ impl Encoder {
     fn raw(&mut self, xml: &str) {
         self.close_start_tag();
         self.out.extend_from_slice(xml.as_bytes());
+    }
+
+    /// Refuses `count` values of a repeated member the schema bounds to
+    /// `min..=max`: decoding would refuse what was written.
+    pub fn occurs(
+        &self,
+        count: usize,
+        name: &str,
+        min: usize,
+        max: Option<usize>,
+    ) -> Result<(), EncodeError> {
+        if count >= min && max.is_none_or(|max| count <= max) {
+            return Ok(());
+        }
+        let bounds = match max {
+            Some(max) => format!("{min} to {max}"),
+            None => format!("at least {min}"),
+        };
+        Err(self.error(format!(
+            "element {name} given {count} times, where the schema allows {bounds}"
+        )))
+    }
+
+    /// Writes a simple value as the text of the current element.
+    pub fn simple<T: crate::SimpleType>(&mut self, value: &T) -> Result<(), EncodeError> {
+        value.check().map_err(|problem| self.error(problem))?;
+        self.text(&value.text())
     }
 
     /// Writes escaped text into the current element.
@@ -277,6 +339,7 @@ impl Encoder {
         }
         self.out.extend_from_slice(local.as_bytes());
         self.in_start_tag = true;
+        self.tag_attributes = 0;
     }
 
     /// Declares a namespace that comes from a schema: a constant of
@@ -288,6 +351,7 @@ impl Encoder {
             !needs_escaping(namespace.as_bytes(), Context::Attribute),
             "{namespace:?} needs escaping"
         );
+        self.tag_attributes += 1;
         self.out.push(b' ');
         self.out.extend_from_slice(name.as_bytes());
         self.out.extend_from_slice(b"=\"");
@@ -344,6 +408,12 @@ impl Encoder {
         ))
     }
 
+    /// The error for a value that cannot be written here (one decoding
+    /// would not give back), at the path of the open elements.
+    pub fn refuse(&self, message: impl Into<String>) -> EncodeError {
+        self.error(message.into())
+    }
+
     fn error(&self, message: String) -> EncodeError {
         let mut path = String::new();
         write_path(&mut path, self.open.iter().map(|o| o.local))
@@ -370,13 +440,20 @@ fn needs_escaping(bytes: &[u8], context: Context) -> bool {
 const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
 
 /// Checks that `xml` is exactly one well-formed element whose prefixes are
-/// all declared in it.
-fn check_element(xml: &[u8]) -> Result<(), String> {
+/// all declared in it, nested no deeper than `room` allows.
+fn check_element(xml: &[u8], room: usize) -> Result<(), String> {
     let mut d = crate::Decoder::new(xml).map_err(|e| e.message)?;
     let root = d.root().map_err(|e| e.message)?;
     d.raw_element(&root)
         .and_then(|_| d.finish())
-        .map_err(|e| e.message)
+        .map_err(|e| e.message)?;
+    let depth = crate::decode::nesting_depth(xml);
+    if depth > room {
+        return Err(format!(
+            "nested {depth} deep here, past the {MAX_DEPTH} levels decoding takes"
+        ));
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -477,6 +554,7 @@ mod tests {
             attr("", "Version"),
             attr("", "xmlns"),
             attr(XMLNS_NS, "p"),
+            attr(XSI_NS, "type"),
             attr("", "a b"),
             attr("urn:s", "q:r"),
         ] {

@@ -9,6 +9,8 @@
 //! crate re-exports it together with the derives of `ews-um-derive`, so
 //! that they compile in any crate that depends on `ews-um`.
 
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
 mod content;
 mod decode;
 mod encode;
@@ -25,8 +27,9 @@ pub use content::{
 pub use decode::{Attr, Decoder, Node, Start};
 pub use encode::Encoder;
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
+pub use names::is_ncname;
 pub use raw::{AnyAttribute, RawXml};
-pub use simple::collapse;
+pub use simple::{check_unlisted, collapse};
 
 /// The XML namespace, bound to the `xml` prefix in every document.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -88,6 +91,13 @@ pub trait SimpleType: Sized {
     fn parse(text: Text<'_>) -> ParseResult<Self>;
     /// The text form, as written on the wire.
     fn text(&self) -> Text<'_>;
+    /// Whether `parse` would give this value back from `text`: encoding
+    /// refuses a value decoding could never have produced (an open
+    /// enumeration's `Unknown("")`, say) rather than write what reads back
+    /// as something else. Most types have no such values.
+    fn check(&self) -> ParseResult<()> {
+        Ok(())
+    }
 }
 
 /// A top-level element of a schema: a type together with its element name.
@@ -137,7 +147,7 @@ impl<T: SimpleType> Encode for T {
         name: &'static str,
     ) -> Result<(), EncodeError> {
         e.start(ns, name);
-        e.text(&self.text())?;
+        e.simple(self)?;
         e.end();
         Ok(())
     }

@@ -58,7 +58,7 @@ pub(crate) fn is_qname(name: &str) -> bool {
 }
 
 /// Whether `name` is an XML name without `:` (a prefix, or a local name).
-pub(crate) fn is_ncname(name: &str) -> bool {
+pub fn is_ncname(name: &str) -> bool {
     !name.contains(':') && is_qname(name)
 }
 

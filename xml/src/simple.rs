@@ -17,6 +17,23 @@ pub fn collapse(text: &str) -> Result<&str, String> {
     }
 }
 
+/// Whether `value`, kept by an open enumeration as a value it does not
+/// list, reads back as itself: not empty, no white space at its ends (both
+/// of which reading drops), and none of the `listed` values (which read
+/// back as their own variants).
+pub fn check_unlisted(value: &str, listed: &[&str]) -> Result<(), String> {
+    match collapse(value) {
+        Err(_) => Err("an empty value cannot be written: it does not read back".to_owned()),
+        Ok(trimmed) if trimmed != value => Err(format!(
+            "{value:?} cannot be written: reading drops the white space at its ends"
+        )),
+        Ok(_) if listed.contains(&value) => Err(format!(
+            "{value:?} is a listed value, not an unlisted one: it reads back as its own variant"
+        )),
+        Ok(_) => Ok(()),
+    }
+}
+
 impl SimpleType for String {
     fn parse(text: Cow<'_, str>) -> Result<Self, String> {
         Ok(text.into_owned())
@@ -128,6 +145,16 @@ mod tests {
                 .contains("invalid int")
         );
         assert!(parse::<u8>("-1").is_err());
+    }
+
+    #[test]
+    fn unlisted_values_must_read_back_as_themselves() {
+        let listed = ["Idle", "Connected"];
+        assert_eq!(check_unlisted("Ringing", &listed), Ok(()));
+        assert_eq!(check_unlisted("Two words", &listed), Ok(()));
+        for bad in ["", " ", "Idle ", "\tRinging", "Idle"] {
+            assert!(check_unlisted(bad, &listed).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -20,23 +20,17 @@ use crate::model::{Model, TypeId};
 
 /// How to emit a module.
 pub struct Emitter<'m> {
-    model: &'m Model,
+    pub model: &'m Model,
     /// Derive serde traits behind this cargo feature.
-    serde_feature: Option<&'m str>,
+    pub serde_feature: Option<&'m str>,
+    /// Derive `arbitrary::Arbitrary` behind this cargo feature.
+    pub arbitrary_feature: Option<&'m str>,
     /// Keep the schema's documentation (not when comparing what two
     /// schemas generate).
-    schema_docs: bool,
+    pub schema_docs: bool,
 }
 
 impl<'m> Emitter<'m> {
-    pub fn new(model: &'m Model, serde_feature: Option<&'m str>, schema_docs: bool) -> Self {
-        Emitter {
-            model,
-            serde_feature,
-            schema_docs,
-        }
-    }
-
     /// The whole module as one file.
     pub fn module(&self) -> TokenStream {
         let head = self.head();

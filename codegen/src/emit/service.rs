@@ -39,7 +39,7 @@ impl Emitter<'_> {
             .iter()
             .all(|e| self.model.get(e.ty).eq)
             .then(|| quote!(Eq,));
-        let serde = self.serde_derive();
+        let serde = self.feature_derives();
         let fields: Vec<_> = elements
             .iter()
             .map(|e| ident(&field_name(&e.xml_name)))

@@ -30,18 +30,22 @@ impl Emitter<'_> {
         let eq = eq.then(|| quote!(Eq,));
         let default = default.then(|| quote!(Default,));
         let xml = xml.map(|derive| quote!(xml::#derive));
-        let serde = self.serde_derive();
+        let serde = self.feature_derives();
         quote! {
             #[derive(Debug, Clone, #default PartialEq, #eq #xml)]
             #serde
         }
     }
 
-    pub(super) fn serde_derive(&self) -> Option<TokenStream> {
-        let feature = self.serde_feature?;
-        Some(
-            quote!(#[cfg_attr(feature = #feature, derive(::serde::Serialize, ::serde::Deserialize))]),
-        )
+    /// The derives behind cargo features: serde's, `arbitrary`'s.
+    pub(super) fn feature_derives(&self) -> TokenStream {
+        let serde = self.serde_feature.map(|feature| {
+            quote!(#[cfg_attr(feature = #feature, derive(::serde::Serialize, ::serde::Deserialize))])
+        });
+        let arbitrary = self
+            .arbitrary_feature
+            .map(|feature| quote!(#[cfg_attr(feature = #feature, derive(::arbitrary::Arbitrary))]));
+        quote!(#serde #arbitrary)
     }
 
     pub(super) fn serde_attr(&self, attr: TokenStream) -> Option<TokenStream> {
@@ -294,7 +298,7 @@ impl Emitter<'_> {
     fn enum_def(&self, ty: &TypeDef, def: &EnumDef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = self.schema_doc(&ty.docs);
-        let serde = self.serde_derive();
+        let serde = self.feature_derives();
         let unknown = ident(&def.unknown_variant);
         let variants = def.values.iter().map(|v| {
             let variant = ident(&v.rust_name);

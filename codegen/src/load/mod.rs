@@ -4,6 +4,7 @@
 //! keep (`facts`) and where each declaration stands (`source_map`).
 
 mod facts;
+mod failures;
 mod resolver;
 mod source_map;
 pub mod wsdl;
@@ -20,7 +21,7 @@ use xsd_parser::{Interpreter, Parser, Schemas};
 use crate::error::Error;
 use crate::options::Options;
 pub use facts::{Name, SchemaFacts};
-use resolver::{SchemaResolver, Unresolved};
+use resolver::{Refusal, SchemaResolver, Unresolved};
 pub use source_map::SourceMap;
 use wsdl::ServiceDescription;
 
@@ -70,7 +71,7 @@ pub fn load(options: &Options) -> Result<SchemaSet, Error> {
     if paths.is_empty() {
         return Err(Error::Request("no schema files given".into()));
     }
-    let (resolver, unresolved) = SchemaResolver::new(options.catalog.clone());
+    let (resolver, refused) = SchemaResolver::new(options.catalog.clone());
     let mut parser = Parser::new()
         .with_resolver(resolver)
         .resolve_includes(true)
@@ -80,16 +81,21 @@ pub fn load(options: &Options) -> Result<SchemaSet, Error> {
     for path in paths {
         // Read first, so that a missing file is reported as such.
         std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        parser = parser.add_schema_from_file(path).map_err(|e| {
-            match unresolved.borrow_mut().take() {
-                Some(unresolved) => unresolved_error(unresolved),
-                None => Error::Load(format!("{}: {e}", path.display())),
-            }
+        let file = path.display().to_string();
+        parser = failures::guarded(&file, || {
+            parser
+                .add_schema_from_file(path)
+                .map_err(|e| match refused.borrow_mut().take() {
+                    Some(Refusal::Unresolved(unresolved)) => unresolved_error(unresolved),
+                    Some(Refusal::Malformed(error)) => error,
+                    None => failures::parse_error(path, e.to_string()),
+                })
         })?;
     }
     let schemas = parser.finish();
 
     let mut sources = SourceMap::default();
+    let mut texts = Vec::new();
     for (_, info) in schemas.schemas() {
         if let Some(path) = info
             .location
@@ -97,16 +103,21 @@ pub fn load(options: &Options) -> Result<SchemaSet, Error> {
             .and_then(|url| url.to_file_path().ok())
         {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            sources.add(&path, text.trim_start_matches('\u{feff}'));
+            let text = text.trim_start_matches('\u{feff}').to_owned();
+            sources.add(&path, &text);
+            texts.push((path, text));
         }
     }
 
-    let (types, _) = Interpreter::new(&schemas)
-        .with_buildin_types()
-        .and_then(Interpreter::with_default_typedefs)
-        .and_then(Interpreter::with_xs_any_type)
-        .and_then(Interpreter::finish)
-        .map_err(|e| Error::Load(format!("interpreting {}: {e}", list(paths))))?;
+    let files = list(paths);
+    let (types, _) = failures::guarded(&files, || {
+        Interpreter::new(&schemas)
+            .with_buildin_types()
+            .and_then(Interpreter::with_default_typedefs)
+            .and_then(Interpreter::with_xs_any_type)
+            .and_then(Interpreter::finish)
+            .map_err(|e| failures::interpret_error(&files, &texts, e.to_string()))
+    })?;
     let facts = SchemaFacts::read(&schemas, &types);
     let root_namespaces = root_namespaces(&schemas, paths);
     let service = options.wsdl.as_deref().map(wsdl::read).transpose()?;

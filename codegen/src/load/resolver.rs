@@ -6,12 +6,13 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{BufRead, BufReader, Cursor};
+use std::io::{BufRead, Cursor};
 use std::path::PathBuf;
 use std::rc::Rc;
 
 use url::Url;
+
+use super::failures::check_schema_text;
 use xsd_parser::pipeline::parser::resolver::{ResolveRequest, ResolveResult, Resolver};
 
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -25,7 +26,16 @@ const XML_NAMESPACE_IMPORT: &str = r#"<xs:schema xmlns:xs="http://www.w3.org/200
 pub struct SchemaResolver {
     /// Locations (as written, or made absolute) mapped to local files.
     catalog: BTreeMap<String, PathBuf>,
-    unresolved: Rc<RefCell<Option<Unresolved>>>,
+    refused: Rc<RefCell<Option<Refusal>>>,
+}
+
+/// Why the resolver gave a location no schema: what loading reports.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The location names no file that can be read.
+    Unresolved(Unresolved),
+    /// The file is not a schema `xsd-parser` can be trusted to read.
+    Malformed(crate::error::Error),
 }
 
 /// A location that could not be read.
@@ -61,30 +71,40 @@ impl BufRead for Buffer {
 }
 
 impl SchemaResolver {
-    /// A resolver with `catalog`, and where to find what it could not
-    /// resolve, once loading has failed.
-    pub fn new(catalog: BTreeMap<String, PathBuf>) -> (Self, Rc<RefCell<Option<Unresolved>>>) {
-        let unresolved = Rc::new(RefCell::new(None));
+    /// A resolver with `catalog`, and where to find why it refused a
+    /// location, once loading has failed.
+    pub fn new(catalog: BTreeMap<String, PathBuf>) -> (Self, Rc<RefCell<Option<Refusal>>>) {
+        let refused = Rc::new(RefCell::new(None));
         let resolver = SchemaResolver {
             catalog,
-            unresolved: Rc::clone(&unresolved),
+            refused: Rc::clone(&refused),
         };
-        (resolver, unresolved)
+        (resolver, refused)
     }
 
     fn open(&self, path: PathBuf, req: &ResolveRequest, location: String) -> ResolveResult<Self> {
-        let file = match File::open(&path) {
-            Ok(file) => file,
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
             Err(e) => {
                 self.remember(req, location, Some((path, e)));
                 return Ok(None);
             }
         };
+        // Checked before xsd-parser reads it: some malformed files make it
+        // panic or loop.
+        if let Err(e) = check_schema_text(&path, text.trim_start_matches('\u{feff}')) {
+            *self.refused.borrow_mut() = Some(Refusal::Malformed(e));
+            return Err(std::io::Error::other("malformed schema"));
+        }
         let url = Url::from_file_path(&path).map_err(|()| {
             std::io::Error::other(format!("{} is not an absolute path", path.display()))
         })?;
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        Ok(Some((name, url, Buffer(Box::new(BufReader::new(file))))))
+        Ok(Some((
+            name,
+            url,
+            Buffer(Box::new(Cursor::new(text.into_bytes()))),
+        )))
     }
 
     /// Keeps what could not be resolved, for the error loading reports.
@@ -98,12 +118,12 @@ impl SchemaResolver {
             .current_location
             .as_ref()
             .and_then(|url| url.to_file_path().ok());
-        *self.unresolved.borrow_mut() = Some(Unresolved {
+        *self.refused.borrow_mut() = Some(Refusal::Unresolved(Unresolved {
             location,
             written: req.requested_location.as_str().to_owned(),
             importing,
             unreadable,
-        });
+        }));
     }
 }
 

@@ -117,6 +117,16 @@ mod sequence {
             ),
             "2:1 /Envelope/Body/Contact: element Phone occurs 4 times, expected 1 to 3"
         );
+        // What decoding refuses is not written either.
+        let mut too_many = contact("Ada", "1");
+        too_many.phone = vec!["1".into(); 4];
+        assert_eq!(
+            ews_um::Envelope::new(too_many)
+                .encode()
+                .unwrap_err()
+                .to_string(),
+            "/Envelope/Body/Contact: element Phone given 4 times, where the schema allows 1 to 3"
+        );
         assert_eq!(
             decode_error::<Contact>(
                 r#"<Contact xmlns="urn:example:sequence"><Name>Ada</Name><Age>300</Age><Phone>1</Phone></Contact>"#
@@ -291,6 +301,15 @@ mod choice {
         assert_eq!(
             decode_error::<Log>(r#"<Log xmlns="urn:example:choice"></Log>"#),
             "2:1 /Envelope/Body/Log: element Call or Missed occurs 0 times, expected at least 1"
+        );
+        assert_eq!(
+            ews_um::Envelope::new(Log {
+                call_or_missed: vec![]
+            })
+            .encode()
+            .unwrap_err()
+            .to_string(),
+            "/Envelope/Body/Log: element Call or Missed given 0 times, where the schema allows at least 1"
         );
     }
 

@@ -24,11 +24,11 @@ pub use start::{Attr, Node, Start};
 
 /// Deeper nesting than this is refused: it bounds the decoder's recursion
 /// whatever the input (no message of these schemas comes close).
-const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
 /// More attributes on one element than this are refused: checking them for
 /// duplicates takes time quadratic in their number.
-const MAX_ATTRIBUTES: usize = 256;
+pub(crate) const MAX_ATTRIBUTES: usize = 256;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -73,6 +73,18 @@ impl<'a> Decoder<'a> {
                 message: "input is not valid UTF-8".into(),
             }
         })?;
+        // A second mark would be skipped by quick-xml as the first, and no
+        // position would then match the text; it is no character a
+        // document may start with anyway.
+        if text.starts_with('\u{feff}') {
+            return Err(DecodeError {
+                kind: DecodeErrorKind::Syntax,
+                line: 1,
+                column: 1,
+                path: "/".into(),
+                message: "malformed XML: a second byte-order mark".into(),
+            });
+        }
         // quick-xml keeps `<a/>` as one event; `next_event` gives it its end
         // tag (quick-xml's own expansion allocates one for each).
         let reader = Reader::from_str(text);
@@ -227,6 +239,10 @@ impl<'a> Decoder<'a> {
         start: &Start<'_>,
         value: &'v str,
     ) -> Result<(String, &'v str), DecodeError> {
+        if !is_qname(value) {
+            let message = format!("{value:?} is not a qualified name");
+            return Err(self.error(DecodeErrorKind::Value, start, &message));
+        }
         let (prefix, local) = split_qname(value);
         match self.lookup(prefix) {
             Some(uri) => Ok((uri.to_string(), local)),
@@ -469,6 +485,15 @@ impl<'a> Decoder<'a> {
                 )
             })?;
             let key: &str = attr.key.0;
+            if !self.follows_white_space(key) {
+                let message = format!("malformed XML: no white space before attribute {key}");
+                return Err(self.error_at(
+                    DecodeErrorKind::Syntax,
+                    pos,
+                    self.frames.len(),
+                    message,
+                ));
+            }
             if !is_qname(key) {
                 let message = format!("malformed XML: attribute name {key:?} is not an XML name");
                 return Err(self.error_at(
@@ -504,12 +529,69 @@ impl<'a> Decoder<'a> {
                 Cow::Borrowed(s) => self.borrowed(s),
                 Cow::Owned(s) => Cow::Owned(s),
             };
+            if let Some(problem) = forbidden_binding(&prefix, &uri) {
+                let message = format!("malformed XML: {problem}");
+                return Err(self.error_at(
+                    DecodeErrorKind::Namespace,
+                    pos,
+                    self.frames.len(),
+                    message,
+                ));
+            }
             if let Err(TooManyBindings) = self.namespaces.declare(prefix, uri) {
                 let message = format!("more than {MAX_BINDINGS} namespace declarations in scope");
                 return Err(self.error_at(DecodeErrorKind::Limit, pos, self.frames.len(), message));
             }
         }
+        if prefixed_attributes {
+            self.check_expanded_names(pos, &seen)?;
+        }
         Ok(prefixed_attributes)
+    }
+
+    /// Refuses two prefixed attributes of one start tag that name the same
+    /// attribute through prefixes bound to one namespace (`a:n`, `b:n`):
+    /// not namespace-well-formed. An unbound prefix is reported where the
+    /// attributes are read. Sorted, not compared pairwise: a tag may have
+    /// `MAX_ATTRIBUTES`.
+    fn check_expanded_names(&self, pos: usize, keys: &[&str]) -> Result<(), DecodeError> {
+        let mut names: SmallVec<[((&str, &str), &str); 16]> = keys
+            .iter()
+            .filter_map(|&key| Some((self.expanded_attribute_name(key)?, key)))
+            .collect();
+        names.sort_unstable();
+        match names.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+            Some([((ns, local), first), (_, second)]) => {
+                let message = format!(
+                    "malformed XML: attributes {first} and {second} are both {{{ns}}}{local}"
+                );
+                Err(self.error_at(DecodeErrorKind::Namespace, pos, self.frames.len(), message))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether white space stands before `key`, a slice of the input (XML
+    /// requires it between attributes; quick-xml does not).
+    fn follows_white_space(&self, key: &str) -> bool {
+        let at = (key.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        match at
+            .checked_sub(1)
+            .and_then(|before| self.text.as_bytes().get(before))
+        {
+            Some(b) => matches!(b, b' ' | b'\t' | b'\n' | b'\r'),
+            // Not a slice of the input: nothing to check against.
+            None => true,
+        }
+    }
+
+    /// `(namespace, local)` of a prefixed attribute whose prefix is bound.
+    fn expanded_attribute_name<'k>(&'k self, key: &'k str) -> Option<(&'k str, &'k str)> {
+        let (prefix, local) = key.split_once(':')?;
+        if prefix == "xmlns" {
+            return None;
+        }
+        Some((self.lookup(prefix)?, local))
     }
 
     /// The text an event stands for — text, a CDATA section or a reference
@@ -601,6 +683,44 @@ fn unchecked_attributes<'t>(
     let mut attributes = tag.attributes();
     attributes.with_checks(false);
     attributes
+}
+
+/// What Namespaces in XML forbids declaring: `xmlns:xmlns`, `xml` bound
+/// to another namespace or its namespace to another prefix, the `xmlns`
+/// namespace to any, a prefix to no namespace.
+pub(crate) fn forbidden_binding(prefix: &str, uri: &str) -> Option<String> {
+    const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+    if prefix == "xmlns" {
+        Some("the prefix xmlns cannot be declared".to_owned())
+    } else if (prefix == "xml") != (uri == crate::XML_NS) {
+        Some(format!("only the prefix xml is bound to {}", crate::XML_NS))
+    } else if uri == XMLNS_NS {
+        Some(format!("no prefix can be bound to {XMLNS_NS}"))
+    } else if !prefix.is_empty() && uri.is_empty() {
+        Some(format!(
+            "the prefix {prefix} cannot be bound to no namespace"
+        ))
+    } else {
+        None
+    }
+}
+
+/// How deep the elements of well-formed `xml` nest.
+pub(crate) fn nesting_depth(xml: &[u8]) -> usize {
+    let mut reader = Reader::from_reader(xml);
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(_)) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Ok(Event::Empty(_)) => deepest = deepest.max(depth + 1),
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) | Err(_) => return deepest,
+            Ok(_) => {}
+        }
+    }
 }
 
 /// `(prefix, local)` of `prefix:local`; the prefix is empty when absent.

@@ -72,22 +72,13 @@ impl<'a> NamespaceResolver<'a> {
         (!uri.is_empty()).then_some(uri)
     }
 
-    /// The declarations in effect, one per prefix, outermost first. The
-    /// default namespace is always there, empty when none is declared, so
-    /// that content kept as written keeps meaning "no namespace" wherever
-    /// it is written again.
-    pub fn in_scope(&self) -> Vec<(String, String)> {
-        let mut found: Vec<(String, String)> = Vec::new();
-        for b in self.bindings.iter().rev() {
-            if !found.iter().any(|(p, _)| *p == b.prefix) {
-                found.push((b.prefix.to_string(), b.uri.to_string()));
-            }
-        }
-        if !found.iter().any(|(p, _)| p.is_empty()) {
-            found.push((String::new(), String::new()));
-        }
-        found.reverse();
-        found
+    /// Whether the declaration in effect for `prefix` was made before
+    /// `mark`.
+    pub fn bound_before(&self, prefix: &str, mark: usize) -> bool {
+        self.bindings
+            .iter()
+            .rposition(|b| b.prefix == prefix)
+            .is_some_and(|at| at < mark)
     }
 }
 
@@ -107,14 +98,10 @@ mod tests {
         // The default namespace undeclared: no namespace.
         assert_eq!(ns.resolve(""), None);
         assert_eq!(ns.resolve("t").map(|u| &**u), Some("urn:t"));
-        assert_eq!(
-            ns.in_scope(),
-            [("t".into(), "urn:t".into()), ("".into(), "".into())]
-        );
+        assert!(ns.bound_before("t", inner) && !ns.bound_before("", inner));
         ns.release(inner);
         assert_eq!(ns.resolve("").map(|u| &**u), Some("urn:a"));
         ns.release(outer);
         assert_eq!(ns.resolve("t"), None);
-        assert_eq!(ns.in_scope(), [("".into(), "".into())]);
     }
 }

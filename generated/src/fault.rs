@@ -298,7 +298,7 @@ impl Encode for Fault {
         } else if self.code.namespace == XML_NS {
             format!("xml:{}", self.code.name)
         } else {
-            e.attr("xmlns:c", &self.code.namespace)?;
+            e.declare("c", &self.code.namespace)?;
             format!("c:{}", self.code.name)
         };
         e.text(&code)?;

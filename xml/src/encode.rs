@@ -150,20 +150,22 @@ impl Encoder {
                 "more than {MAX_ATTRIBUTES} attributes, which decoding refuses"
             )));
         }
-        let declared = match name.strip_prefix("xmlns") {
-            Some("") => Some(""),
-            Some(rest) => rest.strip_prefix(':'),
-            None => None,
-        };
-        if let Some(problem) = declared.and_then(|prefix| forbidden_binding(prefix, value)) {
-            return Err(self.error(problem));
-        }
         self.out.push(b' ');
         self.out.extend_from_slice(name.as_bytes());
         self.out.extend_from_slice(b"=\"");
         self.escape(value, Context::Attribute)?;
         self.out.push(b'"');
         Ok(())
+    }
+
+    /// Declares `prefix` for `namespace`, a namespace name from data (a
+    /// kept attribute's, a fault code's): refused where Namespaces in XML
+    /// forbids it, as decoding would refuse it.
+    pub fn declare(&mut self, prefix: &str, namespace: &str) -> Result<(), EncodeError> {
+        if let Some(problem) = forbidden_binding(prefix, namespace) {
+            return Err(self.error(problem));
+        }
+        self.attr(&format!("xmlns:{prefix}"), namespace)
     }
 
     /// Adds an attribute holding a simple value.
@@ -223,7 +225,7 @@ impl Encoder {
                 let at = match prefixes.iter().position(|ns| *ns == attr.namespace) {
                     Some(at) => at,
                     None => {
-                        self.attr(&format!("xmlns:a{}", prefixes.len()), &attr.namespace)?;
+                        self.declare(&format!("a{}", prefixes.len()), &attr.namespace)?;
                         prefixes.push(&attr.namespace);
                         prefixes.len() - 1
                     }

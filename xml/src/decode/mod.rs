@@ -474,45 +474,29 @@ impl<'a> Decoder<'a> {
         for (n, attr) in unchecked_attributes(raw).enumerate() {
             if n == MAX_ATTRIBUTES {
                 let message = format!("more than {MAX_ATTRIBUTES} attributes");
-                return Err(self.error_at(DecodeErrorKind::Limit, pos, self.frames.len(), message));
+                return Err(self.at_tag(DecodeErrorKind::Limit, pos, message));
             }
             let attr = attr.map_err(|e| {
-                self.error_at(
+                self.at_tag(
                     DecodeErrorKind::Syntax,
                     pos,
-                    self.frames.len(),
                     format!("malformed attribute: {e}"),
                 )
             })?;
             let key: &str = attr.key.0;
             if !self.follows_white_space(key) {
                 let message = format!("malformed XML: no white space before attribute {key}");
-                return Err(self.error_at(
-                    DecodeErrorKind::Syntax,
-                    pos,
-                    self.frames.len(),
-                    message,
-                ));
+                return Err(self.at_tag(DecodeErrorKind::Syntax, pos, message));
             }
             if !is_qname(key) {
                 let message = format!("malformed XML: attribute name {key:?} is not an XML name");
-                return Err(self.error_at(
-                    DecodeErrorKind::Syntax,
-                    pos,
-                    self.frames.len(),
-                    message,
-                ));
+                return Err(self.at_tag(DecodeErrorKind::Syntax, pos, message));
             }
             // Each attribute once. quick-xml's own check allocates; a tag
             // has few attributes (at most MAX_ATTRIBUTES), held inline here.
             if seen.contains(&key) {
                 let message = format!("malformed XML: attribute {key} appears more than once");
-                return Err(self.error_at(
-                    DecodeErrorKind::Syntax,
-                    pos,
-                    self.frames.len(),
-                    message,
-                ));
+                return Err(self.at_tag(DecodeErrorKind::Syntax, pos, message));
             }
             seen.push(key);
             let prefix = if key == "xmlns" {
@@ -524,29 +508,29 @@ impl<'a> Decoder<'a> {
                 continue;
             };
             let uri = match attribute_value(&attr)
-                .map_err(|e| self.error_at(DecodeErrorKind::Syntax, pos, self.frames.len(), e))?
+                .map_err(|e| self.at_tag(DecodeErrorKind::Syntax, pos, e))?
             {
                 Cow::Borrowed(s) => self.borrowed(s),
                 Cow::Owned(s) => Cow::Owned(s),
             };
             if let Some(problem) = forbidden_binding(&prefix, &uri) {
                 let message = format!("malformed XML: {problem}");
-                return Err(self.error_at(
-                    DecodeErrorKind::Namespace,
-                    pos,
-                    self.frames.len(),
-                    message,
-                ));
+                return Err(self.at_tag(DecodeErrorKind::Namespace, pos, message));
             }
             if let Err(TooManyBindings) = self.namespaces.declare(prefix, uri) {
                 let message = format!("more than {MAX_BINDINGS} namespace declarations in scope");
-                return Err(self.error_at(DecodeErrorKind::Limit, pos, self.frames.len(), message));
+                return Err(self.at_tag(DecodeErrorKind::Limit, pos, message));
             }
         }
         if prefixed_attributes {
             self.check_expanded_names(pos, &seen)?;
         }
         Ok(prefixed_attributes)
+    }
+
+    /// The error for the start tag at `pos`, the element just entered.
+    fn at_tag(&self, kind: DecodeErrorKind, pos: usize, message: String) -> DecodeError {
+        self.error_at(kind, pos, self.frames.len(), message)
     }
 
     /// Refuses two prefixed attributes of one start tag that name the same
@@ -565,7 +549,7 @@ impl<'a> Decoder<'a> {
                 let message = format!(
                     "malformed XML: attributes {first} and {second} are both {{{ns}}}{local}"
                 );
-                Err(self.error_at(DecodeErrorKind::Namespace, pos, self.frames.len(), message))
+                Err(self.at_tag(DecodeErrorKind::Namespace, pos, message))
             }
             _ => Ok(()),
         }

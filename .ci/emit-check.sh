@@ -22,6 +22,14 @@ for e in PlayOnPhone PlayOnPhoneResponse GetPhoneCallInformation GetPhoneCallInf
     elements+=(--element "$e")
 done
 cargo run --quiet -p ews-um-codegen -- emit "${schemas[@]}" "${elements[@]}" --out "$scratch/src/phone.rs"
+# Several versions of a schema as one module, written as a directory.
+shop=tests/fixtures/versions
+versions=()
+for v in 2019 2021 2023; do
+    versions+=(--version "Shop$v=$shop/shop$v/shop.xsd,$shop/shop$v/shop.wsdl")
+done
+mkdir -p "$scratch/src/shop"
+cargo run --quiet -p ews-um-codegen -- emit "${versions[@]}" --all-elements --out "$scratch/src/shop"
 
 cat > "$scratch/Cargo.toml" <<TOML
 [package]
@@ -41,6 +49,18 @@ cat > "$scratch/src/lib.rs" <<'RUST'
 #![allow(missing_docs)]
 
 pub mod phone;
+pub mod shop;
+
+#[test]
+fn a_module_of_versions_written_as_a_directory_checks_requests() {
+    let track = shop::TrackOrder("o-1".into());
+    let error = shop::VERSIONS.check(&track, "Shop2019").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "/TrackOrder: Shop2019 has no element TrackOrder (it came with Shop2021)"
+    );
+    assert!(shop::VERSIONS.check(&track, "Shop2023").is_ok());
+}
 
 #[test]
 fn the_documented_response_decodes() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Each fuzz target briefly (FUZZ_SECONDS, default 30) from its seed corpus,
+# Each fuzz target briefly (FUZZ_SECONDS, default 25) from its seed corpus,
 # installing cargo-fuzz first where a nightly toolchain is there but it is
 # not. Skipped, saying why, without a nightly toolchain.
 set -euo pipefail
@@ -14,4 +14,4 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     cargo install --quiet --locked cargo-fuzz
 fi
 # A failed run leaves its findings in fuzz/artifacts/<target>/.
-bash fuzz/run.sh "${FUZZ_SECONDS:-30}"
+bash fuzz/run.sh "${FUZZ_SECONDS:-25}"

@@ -73,7 +73,7 @@ pub fn decode_and_count(xml: &[u8]) -> Option<usize> {
                 Message::FindItemResponseMessage(found) => match &found.root_folder {
                     Some(folder) => match &folder.items_or_groups {
                         Parent::Items(items) => items.items.len(),
-                        Parent::Groups(_) => 0,
+                        _ => 0,
                     },
                     None => 0,
                 },

@@ -88,6 +88,26 @@ impl Builder {
         self
     }
 
+    /// Adds a version of the schemas, after those added before (oldest
+    /// first): the module is generated from the union of the versions,
+    /// each member, alternative and enumeration value that not every
+    /// version has labelled with the versions that have it, for
+    /// `VERSIONS.check`. Used instead of [`schema`](Self::schema) and
+    /// [`wsdl`](Self::wsdl).
+    pub fn version<P: Into<PathBuf>>(
+        mut self,
+        name: impl Into<String>,
+        schemas: impl IntoIterator<Item = P>,
+        wsdl: Option<PathBuf>,
+    ) -> Self {
+        self.options.versions.push(crate::options::SchemaVersion {
+            name: name.into(),
+            schemas: schemas.into_iter().map(Into::into).collect(),
+            wsdl,
+        });
+        self
+    }
+
     /// Reads the schema `location` (a URL an import gives, say) from the
     /// local file `path`: nothing is ever fetched.
     pub fn catalog(mut self, location: impl Into<String>, path: impl Into<PathBuf>) -> Self {
@@ -115,6 +135,17 @@ impl Builder {
     /// schema whose messages never name derived types.
     pub fn declared_types_only(mut self) -> Self {
         self.options.declared_types_only = true;
+        self
+    }
+
+    /// Gives every struct with element content (but simple content, and
+    /// one whose wildcard takes every element) a field that keeps the
+    /// elements its schema does not declare — those a newer version of the
+    /// schema added — as sent (`unknown_elements: Vec<RawXml>`), written
+    /// back after the others. Without it, forward-compatible decoding skips
+    /// them; strict decoding refuses them either way.
+    pub fn keep_unknown_elements(mut self, keep: bool) -> Self {
+        self.options.keep_unknown_elements = keep;
         self
     }
 
@@ -167,9 +198,18 @@ impl Builder {
         self.lower(&self.load()?)?.structure()
     }
 
+    /// What changed between the two versions given (with
+    /// [`version`](Self::version)): operations, elements, types, members
+    /// and enumeration values added or removed, and members whose type or
+    /// occurrence changed, grouped by operation.
+    pub fn diff(&self) -> Result<String, Error> {
+        Module::diff(&self.load()?, &self.options)
+    }
+
     /// What the generator makes of the schemas: how many types they define,
     /// how long loading them takes, and which of their top-level elements
-    /// cannot be generated yet, by construct.
+    /// cannot be generated yet, by construct (of the newest, given
+    /// several [`version`](Self::version)s).
     pub fn inspect(&self) -> Result<Report, Error> {
         self.survey(&self.load()?)
     }

@@ -53,6 +53,10 @@ impl ConfigFile {
             module.output = Some(dir.join(output));
             module.schemas = module.schemas.iter().map(|s| dir.join(s)).collect();
             module.wsdl = module.wsdl.map(|w| dir.join(w));
+            for version in &mut module.versions {
+                version.schemas = version.schemas.iter().map(|s| dir.join(s)).collect();
+                version.wsdl = version.wsdl.as_ref().map(|w| dir.join(w));
+            }
             for path in module.catalog.values_mut() {
                 *path = dir.join(&*path);
             }

@@ -40,11 +40,12 @@ mod options;
 mod output;
 mod passes;
 mod stages;
+mod versions;
 
 pub use builder::Builder;
 pub use error::{Construct, Error};
 pub use inspect::Report;
 pub use load::SchemaSet;
-pub use options::Options;
+pub use options::{Options, SchemaVersion};
 pub use output::{diff, diff_labelled, write_all_atomically, write_atomically};
 pub use stages::Module;

@@ -13,6 +13,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// Schema files; the files they include and import are read too.
+    #[serde(default)]
     pub schemas: Vec<PathBuf>,
     /// Top-level elements to generate (local names) and all they reach;
     /// every top-level element of the schema files when `None`.
@@ -35,6 +36,10 @@ pub struct Options {
     /// Elements keep their declared types, derived types or not.
     #[serde(default)]
     pub declared_types_only: bool,
+    /// Every struct with element content keeps the elements its schema does
+    /// not declare (`unknown_elements`), as sent, and writes them back.
+    #[serde(default)]
+    pub keep_unknown_elements: bool,
     /// The service description (WSDL 1.1) of the schemas' operations: an
     /// `Operation` impl for each operation of its SOAP binding.
     pub wsdl: Option<PathBuf>,
@@ -42,6 +47,13 @@ pub struct Options {
     /// ever fetched.
     #[serde(default)]
     pub catalog: BTreeMap<String, PathBuf>,
+    /// Several versions of the schemas, oldest first, generated as one
+    /// module: their union, each member, alternative and value that not
+    /// every version has labelled with the versions that have it. In place
+    /// of `schemas` and `wsdl`. In `codegen.toml`, `[[module.versions]]`
+    /// tables.
+    #[serde(default)]
+    pub versions: Vec<SchemaVersion>,
     /// Where to write: a `.rs` file, or a directory (`mod.rs` and a
     /// submodule per schema file).
     pub output: Option<PathBuf>,
@@ -52,7 +64,32 @@ pub struct Options {
     pub paths_relative_to: Option<PathBuf>,
 }
 
+/// One version of a module's schemas.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchemaVersion {
+    /// What labels and version checks call it: for Exchange, the
+    /// `RequestServerVersion` value that asks a server for it
+    /// (`Exchange2010_SP1`).
+    pub name: String,
+    /// Its schema files.
+    pub schemas: Vec<PathBuf>,
+    /// Its service description.
+    pub wsdl: Option<PathBuf>,
+}
+
 impl Options {
+    /// The options of one version of a module of several: its schemas and
+    /// service description in place of the module's.
+    pub(crate) fn of_version(&self, version: &SchemaVersion) -> Options {
+        Options {
+            schemas: version.schemas.clone(),
+            wsdl: version.wsdl.clone(),
+            versions: Vec::new(),
+            ..self.clone()
+        }
+    }
+
     /// The schema files `paths` as the generated header names them.
     pub fn sources(&self, paths: &[PathBuf]) -> Vec<String> {
         paths

@@ -339,6 +339,46 @@ fn emit_reads_remote_locations_from_the_catalog_only() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// `--keep-unknown-elements`, and `keep_unknown_elements` in a config: a
+/// field keeping what a struct does not declare.
+#[test]
+fn emit_and_config_keep_unknown_elements() {
+    let dir = scratch("keep-unknown");
+    let field = "pub unknown_elements: Vec<xml::RawXml>,";
+    let schema = construct("sequence");
+    for keep in [false, true] {
+        let file = dir.join(format!("emitted-{keep}.rs"));
+        let mut args = vec!["--schema", &schema, "--all-elements"];
+        args.extend(["--out", file.to_str().unwrap()]);
+        if keep {
+            args.push("--keep-unknown-elements");
+        }
+        let out = emit(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let code = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(code.contains(field), keep, "{code}");
+    }
+    let config = dir.join("codegen.toml");
+    let text = format!(
+        "[[module]]\nschemas = [{:?}]\noutput = \"kept.rs\"\nkeep_unknown_elements = true\n",
+        construct("sequence")
+    );
+    std::fs::write(&config, text).unwrap();
+    let out = codegen(&config, "generate");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kept = std::fs::read_to_string(dir.join("kept.rs")).unwrap();
+    assert!(kept.contains(field), "{kept}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 /// A module's catalog (paths relative to the config) and choice names.
 #[test]
 fn config_maps_locations_and_names_choices() {
@@ -384,4 +424,150 @@ fn config_maps_locations_and_names_choices() {
         "{stderr}"
     );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ews-um-codegen"))
+        .current_dir(repo())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn diff_reads_two_directories_and_names_versions_after_them() {
+    let out = run(&[
+        "diff",
+        "--old",
+        "tests/fixtures/versions/shop2021",
+        "--new",
+        "tests/fixtures/versions/shop2023",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.starts_with("What changed from shop2021 to shop2023\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("\nPlaceOrder\n"),
+        "grouped by operation: {report}"
+    );
+    assert!(
+        report.contains("    - element FaxNumber: string optional\n"),
+        "{report}"
+    );
+
+    let named = run(&[
+        "diff",
+        "--old",
+        "tests/fixtures/versions/shop2021",
+        "--new",
+        "tests/fixtures/versions/shop2023",
+        "--old-name",
+        "Shop2021",
+        "--new-name",
+        "Shop2023",
+    ]);
+    let named = String::from_utf8(named.stdout).unwrap();
+    assert_eq!(
+        named.replace("Shop20", "shop20"),
+        report,
+        "the names are the only difference"
+    );
+}
+
+#[test]
+fn diff_of_a_directory_without_schemas_says_so() {
+    let dir = scratch("diff-empty");
+    let out = run(&[
+        "diff",
+        "--old",
+        dir.to_str().unwrap(),
+        "--new",
+        "tests/fixtures/versions/shop2023",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no *.xsd files"), "{stderr}");
+}
+
+#[test]
+fn emit_merges_the_versions_given_oldest_first() {
+    let dir = scratch("emit-versions");
+    let out_file = dir.join("shop.rs");
+    let v = |name: &str| {
+        format!(
+            "{name}=tests/fixtures/versions/{0}/shop.xsd,tests/fixtures/versions/{0}/shop.wsdl",
+            name.to_lowercase()
+        )
+    };
+    let out = run(&[
+        "emit",
+        "--version",
+        &v("Shop2019"),
+        "--version",
+        &v("Shop2023"),
+        "--all-elements",
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let code = std::fs::read_to_string(&out_file).unwrap();
+    assert!(
+        code.contains(r#"names: &["Shop2019", "Shop2023"]"#),
+        "{code}"
+    );
+    assert!(
+        code.contains("until = versions::SHOP2019"),
+        "FaxNumber: {code}"
+    );
+    assert!(
+        code.contains("impl ::ews_um::Operation for TrackOrder"),
+        "{code}"
+    );
+
+    let bad = run(&[
+        "emit",
+        "--version",
+        "Shop2019",
+        "--all-elements",
+        "--out",
+        "x.rs",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not NAME=FILE"));
+    let both = run(&[
+        "emit",
+        "--schema",
+        "tests/fixtures/versions/shop2019/shop.xsd",
+        "--version",
+        &v("Shop2019"),
+        "--all-elements",
+        "--out",
+        "x.rs",
+    ]);
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "--schema or --version, not both"
+    );
+    let two_wsdl = run(&[
+        "emit",
+        "--version",
+        "Shop2019=tests/fixtures/versions/shop2019/shop.wsdl,tests/fixtures/versions/shop2021/shop.wsdl",
+        "--all-elements",
+        "--out",
+        "x.rs",
+    ]);
+    assert_eq!(two_wsdl.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&two_wsdl.stderr).contains("names two WSDL files"));
 }

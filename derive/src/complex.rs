@@ -19,6 +19,17 @@ struct Parts {
     child_arms: Vec<TokenStream>,
     /// Tried in order when no element name matched: choices.
     child_tries: Vec<TokenStream>,
+    /// `declared_namespace`'s arms for the elements the type names.
+    declared_elements: Vec<TokenStream>,
+    /// `declared_namespace` of each choice, asked in order.
+    declared_by_choices: Vec<TokenStream>,
+    /// `keep_unknown`'s tries of the open choices.
+    open_choices: Vec<TokenStream>,
+    /// Whether the type has child elements of its own (elements, choices
+    /// or wildcards).
+    own_elements: bool,
+    /// The field keeping elements the type does not declare.
+    unknown: Option<Ident>,
     finish: Vec<TokenStream>,
     encode_attributes: Vec<TokenStream>,
     encode_content: Vec<TokenStream>,
@@ -27,6 +38,9 @@ struct Parts {
     /// The wildcard's field and how often it occurs.
     any: Option<(Ident, Occurs)>,
     text: Option<Ident>,
+    /// The members not in every version: name (`@` before an
+    /// attribute's), span.
+    spans: Vec<(LitStr, TokenStream)>,
 }
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
@@ -58,6 +72,12 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             "a type with `text` content has no child elements",
         ));
     }
+    if let (Some(unknown), Some(_)) = (&parts.unknown, &parts.base) {
+        return Err(syn::Error::new_spanned(
+            unknown,
+            "a type with a `base` keeps unknown elements in its base's `unknown` field",
+        ));
+    }
     Ok(impls(name, &x, parts))
 }
 
@@ -73,7 +93,18 @@ fn member(field: &Field, x: &Path, parts: &mut Parts) -> syn::Result<()> {
             parts.finish.push(quote!(#ident: p.#ident,));
             parts.any_attribute = Some(ident);
         }
-        Member::Attribute { name, ns, optional } => {
+        Member::Attribute {
+            name,
+            ns,
+            optional,
+            versions,
+        } => {
+            if let Some(range) = crate::versions::expr(x, &versions) {
+                // As written: `@Id`, `@xml:lang`.
+                let prefix = if ns.is_some() { "xml:" } else { "" };
+                let key = LitStr::new(&format!("@{prefix}{}", name.value()), name.span());
+                parts.spans.push((key, range));
+            }
             attribute(parts, &ident, ty, name, ns.as_ref(), optional);
         }
         Member::Text => {
@@ -87,12 +118,21 @@ fn member(field: &Field, x: &Path, parts: &mut Parts) -> syn::Result<()> {
             parts.text = Some(ident);
         }
         Member::Element(element) => {
+            if let Some(span) = crate::versions::expr(x, &element.versions) {
+                parts.spans.push((element.name.clone(), span));
+            }
             let ns = crate::element::ns(&element);
-            let names = std::iter::once(&element.name).chain(&element.aliases);
+            let names: Vec<&LitStr> = std::iter::once(&element.name)
+                .chain(&element.aliases)
+                .collect();
             let store = store(&ident, element.occurs, crate::element::decode(&element));
             parts
                 .child_arms
                 .push(quote!(#(#names)|* if ns == #ns => { #store }));
+            parts
+                .declared_elements
+                .push(quote!(#(#names)|* => Some(#ns),));
+            parts.own_elements = true;
             let name = &element.name;
             let each = crate::element::encode(&element, quote!(v));
             children(
@@ -104,14 +144,29 @@ fn member(field: &Field, x: &Path, parts: &mut Parts) -> syn::Result<()> {
                 quote!(#each?;),
             );
         }
-        Member::Choice { occurs, boxed } => choice(parts, x, &ident, ty, occurs, boxed),
+        Member::Choice {
+            occurs,
+            boxed,
+            open,
+        } => choice(parts, x, &ident, ty, occurs, boxed, open),
         Member::Any { occurs } => {
             if parts.any.is_some() {
                 return Err(syn::Error::new_spanned(&ident, "only one `any` field"));
             }
+            parts.own_elements = true;
             parts.any = Some((ident.clone(), occurs));
             let each = quote!(e.raw_elements([v])?;);
             children(parts, &ident, ty, occurs, quote!("any element"), each);
+        }
+        Member::Unknown => {
+            if parts.unknown.is_some() {
+                return Err(syn::Error::new_spanned(&ident, "only one `unknown` field"));
+            }
+            parts
+                .partial_fields
+                .push(quote!(#ident: ::std::vec::Vec<#x::RawXml>,));
+            parts.finish.push(quote!(#ident: p.#ident,));
+            parts.unknown = Some(ident);
         }
     }
     Ok(())
@@ -172,20 +227,53 @@ fn attribute(
 }
 
 /// One of several elements: tried, by the `Choice` the field holds, when
-/// no element name of the type's own matched.
-fn choice(parts: &mut Parts, x: &Path, ident: &Ident, ty: &Type, occurs: Occurs, boxed: bool) {
-    let (item, value, expected) = if boxed {
+/// no element name of the type's own matched. An `open` one keeps an
+/// element the type does not declare as its unknown alternative.
+fn choice(
+    parts: &mut Parts,
+    x: &Path,
+    ident: &Ident,
+    ty: &Type,
+    occurs: Occurs,
+    boxed: bool,
+    open: bool,
+) {
+    let (item, value, expected, declares, unknown, held) = if boxed {
         (
             quote!(::std::boxed::Box::new(item)),
             quote!(&**v),
             quote!(expected_boxed),
+            quote!(declares_boxed),
+            quote!(::std::boxed::Box::new(#x::OpenChoice::unknown(element))),
+            quote!(*held),
         )
     } else {
-        (quote!(item), quote!(v), quote!(expected))
+        (
+            quote!(item),
+            quote!(v),
+            quote!(expected),
+            quote!(declares),
+            quote!(#x::OpenChoice::unknown(element)),
+            quote!(held),
+        )
     };
     let label = quote!(#x::#expected(p.#ident.as_slice()));
+    parts
+        .declared_by_choices
+        .push(quote!(#x::#declares(p.#ident.as_slice(), local)));
+    parts.own_elements = true;
     let store = match occurs {
         Occurs::Repeated { .. } => store(ident, occurs, item),
+        // An unknown alternative held gives way to a known one, and is kept
+        // as any other undeclared element would be.
+        _ if open => quote! {
+            if let Some(held) = p.#ident.replace(#item) {
+                match #x::OpenChoice::into_unknown(#held) {
+                    Ok(element) => <Self as #x::Content>::keep_unknown(p, element, false),
+                    Err(_) => return Err(d.another_of(child, #label)),
+                }
+            }
+        },
         // A second alternative of a choice allowed once.
         _ => quote! {
             if p.#ident.is_some() {
@@ -194,6 +282,30 @@ fn choice(parts: &mut Parts, x: &Path, ident: &Ident, ty: &Type, occurs: Occurs,
             p.#ident = Some(#item);
         },
     };
+    if open {
+        parts.open_choices.push(match occurs {
+            Occurs::Repeated { .. } => quote! {
+                if open {
+                    p.#ident.push(#unknown);
+                    return;
+                }
+            },
+            _ => quote! {
+                if open && p.#ident.is_none() {
+                    p.#ident = Some(#unknown);
+                    return;
+                }
+            },
+        });
+        // Kept elements after an empty open choice would read back as it.
+        if occurs == Occurs::Optional {
+            parts.encode_content.push(quote! {
+                if self.#ident.is_none() && !#x::Content::unknown_elements(self).is_empty() {
+                    return Err(e.refuse("kept elements cannot be written where the open choice they follow is empty: the first would read back as it"));
+                }
+            });
+        }
+    }
     // The alternatives' type is the field's: the compiler infers it.
     parts.child_tries.push(quote! {
         if let Some(item) = #x::Choice::decode_choice(d, child)? {
@@ -201,7 +313,8 @@ fn choice(parts: &mut Parts, x: &Path, ident: &Ident, ty: &Type, occurs: Occurs,
             return Ok(true);
         }
     });
-    let each = quote!(#x::Choice::encode_choice(#value, e)?;);
+    // Through the runtime, so that a version check looks the alternative up.
+    let each = quote!(#x::encode_choice(#value, e)?;);
     children(parts, ident, ty, occurs, label, each);
 }
 
@@ -269,23 +382,31 @@ fn store(ident: &Ident, occurs: Occurs, item: TokenStream) -> TokenStream {
 
 fn impls(name: &Ident, x: &Path, parts: Parts) -> TokenStream {
     let partial = format_ident!("__{}Partial", name);
+    let attribute_body =
+        attribute_body(x, &parts.attribute_arms, &parts.base, &parts.any_attribute);
+    let child_body = child_body(
+        x,
+        &parts.child_arms,
+        &parts.child_tries,
+        &parts.base,
+        &parts.any,
+    );
+    let declared_elements = declared_elements(x, &parts);
+    let unknown = unknown(x, &parts);
     let Parts {
         partial_fields,
         attribute_arms,
         declared,
-        child_arms,
-        child_tries,
         finish,
         encode_attributes,
         encode_content,
         base,
         any_attribute,
-        any,
         text,
+        spans,
+        ..
     } = parts;
 
-    let attribute_body = attribute_body(x, &attribute_arms, &base, &any_attribute);
-    let child_body = child_body(x, &child_arms, &child_tries, &base, &any);
     let content = text.map(|field| text_content(x, &field));
     let declares = declares_attribute(x, &declared, &base);
     let encode_any = any_attribute.as_ref().map(
@@ -294,6 +415,10 @@ fn impls(name: &Ident, x: &Path, parts: Parts) -> TokenStream {
     let takes_attributes = takes_attributes(x, &attribute_arms, &any_attribute, &base);
     let doc = format!("What decoding a [`{name}`] has read so far.");
     let element = decode_and_encode(name, x);
+    let base_span = base
+        .as_ref()
+        .map(|(_, ty)| quote!(<#ty as #x::Content>::member_versions(name)));
+    let member_versions = crate::versions::member_versions_fn(x, &spans, base_span);
     quote! {
         #[doc = #doc]
         #[doc(hidden)]
@@ -319,6 +444,10 @@ fn impls(name: &Ident, x: &Path, parts: Parts) -> TokenStream {
 
             #content
 
+            #declared_elements
+
+            #unknown
+
             #[allow(unused_variables)]
             fn finish(p: #partial, d: &#x::Decoder<'_>, start: &#x::Start<'_>) -> #x::DecodeResult<Self> {
                 Ok(Self { #(#finish)* })
@@ -340,10 +469,75 @@ fn impls(name: &Ident, x: &Path, parts: Parts) -> TokenStream {
                 #(#encode_content)*
                 Ok(())
             }
+
+            #member_versions
         }
 
         #element
     }
+}
+
+/// `Content::declared_namespace`: the type's own elements by name, then
+/// its choices', then its base's.
+fn declared_elements(x: &Path, parts: &Parts) -> TokenStream {
+    let base = parts
+        .base
+        .as_ref()
+        .map(|(field, ty)| quote!(<#ty as #x::Content>::declared_namespace(&p.#field, local)));
+    let mut asked = parts.declared_by_choices.iter().cloned().chain(base);
+    let fallback = match asked.next() {
+        Some(first) => quote!(#first #(.or_else(|| #asked))*),
+        None => quote!(None),
+    };
+    let arms = &parts.declared_elements;
+    // Two members may share a local name in different namespaces: the
+    // first answers.
+    quote! {
+        #[allow(unused_variables, unreachable_patterns)]
+        fn declared_namespace(p: &Self::Partial, local: &str) -> Option<&'static str> {
+            match local {
+                #(#arms)*
+                _ => #fallback,
+            }
+        }
+    }
+}
+
+/// What the type does with elements it does not declare: keeps them in
+/// its open choices, then its `unknown` field, or its base's.
+fn unknown(x: &Path, parts: &Parts) -> Option<TokenStream> {
+    let own = !parts.open_choices.is_empty() || parts.unknown.is_some();
+    let keeps = match &parts.base {
+        Some((_, ty)) => quote!(#own || <#ty as #x::Content>::KEEPS_UNKNOWN),
+        None if own => quote!(true),
+        None => return None,
+    };
+    let open_choices = &parts.open_choices;
+    let (keep, kept) = match (&parts.unknown, &parts.base) {
+        (Some(field), _) => (quote!(p.#field.push(element);), quote!(&self.#field)),
+        (None, Some((field, ty))) => {
+            // A base's open choice is not this type's only content.
+            let own_elements = parts.own_elements;
+            (
+                quote!(<#ty as #x::Content>::keep_unknown(&mut p.#field, element, open && !#own_elements);),
+                quote!(#x::Content::unknown_elements(&self.#field)),
+            )
+        }
+        (None, None) => (quote!(drop(element);), quote!(&[])),
+    };
+    Some(quote! {
+        const KEEPS_UNKNOWN: bool = #keeps;
+
+        #[allow(unused_variables)]
+        fn keep_unknown(p: &mut Self::Partial, element: #x::RawXml, open: bool) {
+            #(#open_choices)*
+            #keep
+        }
+
+        fn unknown_elements(&self) -> &[#x::RawXml] {
+            #kept
+        }
+    })
 }
 
 /// `Content::content` of a type with simple content: its text.
@@ -474,6 +668,10 @@ fn unit(name: &Ident, x: &Path) -> TokenStream {
 
             fn child(_: &mut (), _: &mut #x::Decoder<'_>, _: &#x::Start<'_>) -> #x::DecodeResult<bool> {
                 Ok(false)
+            }
+
+            fn declared_namespace(_: &(), _: &str) -> Option<&'static str> {
+                None
             }
 
             fn finish(_: (), _: &#x::Decoder<'_>, _: &#x::Start<'_>) -> #x::DecodeResult<Self> {

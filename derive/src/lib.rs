@@ -18,6 +18,7 @@ mod derived;
 mod element;
 mod simple_enum;
 mod union;
+mod versions;
 
 /// Derives `Content`, `Decode` and `Encode` for a complex type: a struct
 /// whose fields each say what they are:
@@ -29,13 +30,29 @@ mod union;
 /// - `element = "Name"`, with `ns = CONST`, `alias = "Other"`, `nillable`
 ///   (each value an `Option`, `None` written `xsi:nil`), `boxed` (each
 ///   value a `Box`);
-/// - `choice`: one of several elements (a `Choice` type);
+/// - `choice`: one of several elements (a `Choice` type); `open` when it is
+///   all the type's element content, and keeps an element the type does
+///   not declare as its `#[xml(other)]` variant (an `OpenChoice`);
 /// - `any`: elements the schema leaves open (`RawXml`);
-/// - `text`: the text of an element with simple content.
+/// - `text`: the text of an element with simple content;
+/// - `unknown`: the elements the type (with its bases) does not declare, kept
+///   as written (a `Vec<RawXml>`, in a type without `base`: a type that
+///   extends it keeps them there), written after all the others.
 ///
 /// Elements, choices and wildcards occur once unless labelled `optional`
 /// (an `Option` field) or `repeated` (a `Vec` field, with `min = n` and
 /// `max = n` when bounded).
+///
+/// In a module generated from several schema versions, an element or
+/// attribute not every version has says which do: `since = V` and `until
+/// = W`, constants of the module's `versions` (`Content::member_versions`,
+/// which version checks read). Choice alternatives, derived types and
+/// enumeration values take the same keys, and `except = X` for a version
+/// between that lacks the item.
+///
+/// An element no member takes is the runtime's business
+/// (`ews_um::xml::undeclared`): skipped or kept, or refused by a strict
+/// decoder.
 #[proc_macro_derive(ComplexType, attributes(xml))]
 pub fn complex_type(input: TokenStream) -> TokenStream {
     derive(input, complex::expand)
@@ -43,7 +60,8 @@ pub fn complex_type(input: TokenStream) -> TokenStream {
 
 /// Derives `Choice` for an enum of elements: each variant holds one value
 /// and names its element as a `ComplexType` element member does (without
-/// `optional` or `repeated`).
+/// `optional` or `repeated`). One variant `#[xml(other)] Name(RawXml)` makes
+/// it an `OpenChoice`: it keeps an element none of the others is.
 #[proc_macro_derive(Choice, attributes(xml))]
 pub fn choice(input: TokenStream) -> TokenStream {
     derive(input, choice::expand)
@@ -53,7 +71,10 @@ pub fn choice(input: TokenStream) -> TokenStream {
 /// derived from it, told apart by `xsi:type`. The enum says the declared
 /// type, `#[xml(name = "T", ns = CONST)]` (and `abstract` when it has no
 /// values of its own); each variant holds a `Box` of its type and names it
-/// the same way, the declared type's variant with `#[xml(base)]`.
+/// the same way, the declared type's variant with `#[xml(base)]`. One
+/// variant `#[xml(other)] Name(Box<UnknownType<T>>)` reads a type the enum
+/// does not know as the declared type's struct `T`, keeping its name, where
+/// the decoder is not strict.
 #[proc_macro_derive(Derived, attributes(xml))]
 pub fn derived(input: TokenStream) -> TokenStream {
     derive(input, derived::expand)

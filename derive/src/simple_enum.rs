@@ -1,6 +1,6 @@
 //! `SimpleEnum`: the text forms of an open enumeration.
 
-use ews_um_labels::{EnumVariant, TypeLabel};
+use ews_um_labels::{EnumVariant, TypeLabel, VersionRange};
 use proc_macro2::Span;
 use quote::quote;
 use syn::{Data, DataEnum, DeriveInput, Fields, Ident, LitStr, Variant};
@@ -19,7 +19,22 @@ pub fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let x = TypeLabel::parse(&input.attrs, false)?.runtime;
     let (values, other) = variants(data)?;
     let name = &input.ident;
-    let (variants, texts): (Vec<_>, Vec<_>) = values.into_iter().unzip();
+    let spans: Vec<_> = values
+        .iter()
+        .filter_map(|(variant, _, span)| Some((*variant, crate::versions::expr(&x, span)?)))
+        .collect();
+    let span_fn = (!spans.is_empty()).then(|| {
+        let (variants, spans): (Vec<_>, Vec<_>) = spans.into_iter().unzip();
+        quote! {
+            fn versions(&self) -> ::std::option::Option<#x::VersionRange> {
+                match self {
+                    #(Self::#variants => #spans,)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+    });
+    let (variants, texts): (Vec<_>, Vec<_>) = values.into_iter().map(|(v, t, _)| (v, t)).unzip();
     Ok(quote! {
         impl #name {
             /// The value as written in XML.
@@ -49,24 +64,29 @@ pub fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                     _ => Ok(()),
                 }
             }
+
+            #span_fn
         }
     })
 }
 
-/// The values of the enumeration, each with its variant, and the variant
-/// that keeps other values.
-fn variants(data: &DataEnum) -> syn::Result<(Vec<(&Ident, LitStr)>, &Ident)> {
-    let mut values: Vec<(&Ident, LitStr)> = Vec::new();
+/// A value of the enumeration: its variant, its text, the versions that
+/// list it.
+type Value<'d> = (&'d Ident, LitStr, VersionRange);
+
+/// The values of the enumeration, and the variant that keeps other values.
+fn variants(data: &DataEnum) -> syn::Result<(Vec<Value<'_>>, &Ident)> {
+    let mut values: Vec<Value<'_>> = Vec::new();
     let mut other: Option<&Ident> = None;
     for variant in &data.variants {
         match (EnumVariant::parse(&variant.attrs)?, &variant.fields) {
-            (EnumVariant::Value(value), Fields::Unit) => {
+            (EnumVariant::Value(value, span), Fields::Unit) => {
                 let value = checked_value(variant, value)?;
-                if values.iter().any(|(_, v)| v.value() == value.value()) {
+                if values.iter().any(|(_, v, _)| v.value() == value.value()) {
                     let message = format!("the value {:?} is given twice", value.value());
                     return Err(syn::Error::new_spanned(&value, message));
                 }
-                values.push((&variant.ident, value));
+                values.push((&variant.ident, value, span));
             }
             (EnumVariant::Other, _) if other.is_some() => {
                 let message = "only one variant can be `#[xml(other)]`";
@@ -84,7 +104,7 @@ fn variants(data: &DataEnum) -> syn::Result<(Vec<(&Ident, LitStr)>, &Ident)> {
                 let message = "the `#[xml(other)]` variant is `Variant(String)`";
                 return Err(syn::Error::new_spanned(variant, message));
             }
-            (EnumVariant::Value(_), _) => {
+            (EnumVariant::Value(..), _) => {
                 let message = "expected unit variants and one `#[xml(other)] Variant(String)`";
                 return Err(syn::Error::new_spanned(variant, message));
             }

@@ -38,6 +38,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             }
         }
     });
+    let idents: Vec<_> = variants.iter().map(|(ident, _)| ident).collect();
     let texts = variants
         .iter()
         .map(|(ident, _)| quote!(Self::#ident(value) => #x::SimpleType::text(value),));
@@ -78,6 +79,12 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             fn check(&self) -> #x::ParseResult<()> {
                 match self {
                     #(#checks)*
+                }
+            }
+
+            fn each_version_range(&self, f: &mut dyn FnMut(#x::VersionRange, &str)) {
+                match self {
+                    #(Self::#idents(value) => #x::SimpleType::each_version_range(value, f),)*
                 }
             }
         }

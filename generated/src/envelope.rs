@@ -59,11 +59,25 @@ impl<B: Payload, H: Headers> Envelope<B, H> {
         Ok(e.into_bytes())
     }
 
-    /// Reads an envelope. A `Fault` in the body is returned as
-    /// [`Error::Fault`]; anything else that is not a `B` is a
-    /// [`Error::Decode`] naming the line, column and element path.
+    /// Reads an envelope, forward-compatibly: what a newer version of the
+    /// schema added is skipped or kept, as [`Decoder`] says (an element a
+    /// type does not declare; an element none of an open choice's
+    /// alternatives is; an `xsi:type` the schema does not know). A `Fault`
+    /// in the body is returned as [`Error::Fault`]; anything else that is
+    /// not a `B` is a [`Error::Decode`] naming the line, column and element
+    /// path.
     pub fn decode(bytes: &[u8]) -> Result<Self, Error> {
-        let mut d = Decoder::new(bytes)?;
+        Self::read(Decoder::new(bytes)?)
+    }
+
+    /// Reads an envelope as [`decode`](Self::decode) does, but refusing
+    /// whatever the schema does not declare, as a validating reader would:
+    /// for tests, and for checking what a client sends.
+    pub fn decode_strict(bytes: &[u8]) -> Result<Self, Error> {
+        Self::read(Decoder::strict(bytes)?)
+    }
+
+    fn read(mut d: Decoder<'_>) -> Result<Self, Error> {
         let root = d.root()?;
         if root.name() != (SOAP_NS, "Envelope") {
             let message = format!(

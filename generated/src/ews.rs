@@ -221,7 +221,7 @@ impl ::ews_um::Response for DisconnectPhoneCallResponseMessageType {
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "arbitrary", derive(::arbitrary::Arbitrary))]
 pub struct ConnectingSidType {
-    #[xml(choice)]
+    #[xml(choice, open)]
     pub connecting_sid: connecting_sid_type::ConnectingSid,
 }
 
@@ -240,6 +240,9 @@ pub mod connecting_sid_type {
         PrimarySmtpAddress(Box<PrimarySmtpAddressType>),
         #[xml(element = "SmtpAddress", ns = T_NAMESPACE, boxed)]
         SmtpAddress(Box<SmtpAddressType>),
+        /// An element none of the others is (from a newer version of the schema, say), kept as sent.
+        #[xml(other)]
+        Unknown(xml::RawXml),
     }
 }
 

@@ -62,17 +62,42 @@ impl Headers for EwsHeaders {
 }
 
 impl Document {
-    /// The envelope as a UM message if it is one, else as an EWS message.
-    /// When it is neither, the error of the reading that got further is the
-    /// one that tells what is wrong.
+    /// The envelope as a UM message if it is one, else as an EWS message,
+    /// forward-compatibly (see [`Envelope::decode`]): first as either
+    /// service's schema declares it, and only when neither reads it so,
+    /// skipping or keeping what the schema does not declare. When it is
+    /// neither, the error of the reading that got further is the one that
+    /// tells what is wrong.
     pub fn decode(input: &[u8]) -> Result<Self, Error> {
-        let um_error = match Envelope::<um::Message>::decode(input) {
+        // Both services have a `PlayOnPhone`: one message must not read as
+        // the other's with its members skipped.
+        Self::read(input, true).or_else(|_| Self::read(input, false))
+    }
+
+    /// The envelope as [`decode`](Self::decode) reads it, but refusing
+    /// whatever the schemas do not declare (see [`Envelope::decode_strict`]).
+    pub fn decode_strict(input: &[u8]) -> Result<Self, Error> {
+        Self::read(input, true)
+    }
+
+    fn read(input: &[u8], strict: bool) -> Result<Self, Error> {
+        let decode_um = if strict {
+            Envelope::<um::Message>::decode_strict
+        } else {
+            Envelope::<um::Message>::decode
+        };
+        let decode_ews = if strict {
+            Envelope::<ews::Message, EwsHeaders>::decode_strict
+        } else {
+            Envelope::<ews::Message, EwsHeaders>::decode
+        };
+        let um_error = match decode_um(input) {
             Ok(envelope) => return Ok(Self::Um(envelope.body)),
             Err(Error::Fault(fault)) => return Ok(Self::Fault(*fault)),
             Err(Error::Decode(e)) => e,
             Err(e) => return Err(e),
         };
-        match Envelope::<ews::Message, EwsHeaders>::decode(input) {
+        match decode_ews(input) {
             Ok(Envelope { header, body }) => Ok(Self::Ews(EwsEnvelope { header, body })),
             Err(Error::Decode(ews_error))
                 if (ews_error.line, ews_error.column) < (um_error.line, um_error.column) =>

@@ -165,3 +165,31 @@ fn json_values_xml_would_not_read_back_are_refused() {
         "ews-um: /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse/EventCause: \"Idle \" cannot be written: reading drops the white space at its ends\n"
     );
 }
+
+/// A newer server's element: skipped by `decode`, refused by `decode
+/// --strict`, with its position.
+#[test]
+fn decode_reads_newer_messages_unless_strict() {
+    let newer = b"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>\n\
+<GetCallInfoResponse xmlns=\"http://schemas.microsoft.com/exchange/services/2006/messages\"><GetCallInfoResponse>\
+<CallState>Connected</CallState><EventCause>None</EventCause><Duration>PT2M</Duration>\
+</GetCallInfoResponse></GetCallInfoResponse></s:Body></s:Envelope>";
+    let decoded = ews_um(&["decode"], newer);
+    assert!(
+        decoded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&decoded.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
+    assert_eq!(
+        json["um"]["GetCallInfoResponse"]["get_call_info_response"]["call_state"],
+        "Connected"
+    );
+    let strict = ews_um(&["decode", "--strict", "-"], newer);
+    assert_eq!(strict.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&strict.stderr),
+        "ews-um: 2:173 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: \
+         unexpected element {http://schemas.microsoft.com/exchange/services/2006/messages}Duration\n"
+    );
+}

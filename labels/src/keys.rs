@@ -36,6 +36,11 @@ const KEYS: &[(&str, Kind)] = &[
     ("abstract", Kind::Flag),
     ("value", Kind::Str),
     ("other", Kind::Flag),
+    ("since", Kind::Path),
+    ("until", Kind::Path),
+    ("except", Kind::Path),
+    ("open", Kind::Flag),
+    ("unknown", Kind::Flag),
 ];
 
 #[derive(Clone)]
@@ -105,9 +110,14 @@ impl Keys {
         })
     }
 
-    /// The path `key` gives.
+    /// The path `key` gives, the first if several do.
     pub fn path(&self, key: &str) -> Option<Path> {
-        self.given.iter().find_map(|(k, _, v)| match v {
+        self.paths(key).next()
+    }
+
+    /// Every path `key` gives (`except` may be given more than once).
+    pub fn paths<'k>(&'k self, key: &'k str) -> impl Iterator<Item = Path> + 'k {
+        self.given.iter().filter_map(move |(k, _, v)| match v {
             Value::Path(p) if *k == key => Some(p.clone()),
             _ => None,
         })
@@ -123,7 +133,8 @@ impl Keys {
                 let message = format!("`{key}` does not apply here (expected {expected})");
                 return Err(syn::Error::new(*span, message));
             }
-            if *key != "alias" && self.given[..i].iter().any(|(k, ..)| k == key) {
+            let repeatable = matches!(*key, "alias" | "except");
+            if !repeatable && self.given[..i].iter().any(|(k, ..)| k == key) {
                 return Err(syn::Error::new(*span, format!("`{key}` is given twice")));
             }
         }

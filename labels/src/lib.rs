@@ -9,10 +9,12 @@
 mod keys;
 mod member;
 mod variant;
+mod versions;
 
 pub use keys::Keys;
-pub use member::{Element, Member, Occurs};
+pub use member::{ChoiceVariant, Element, Member, Occurs};
 pub use variant::{DeclaredType, DerivedVariant, EnumVariant, TypeLabel};
+pub use versions::VersionRange;
 
 use proc_macro2::TokenStream;
 use quote::quote;

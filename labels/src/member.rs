@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{Attribute, LitStr, Path};
 
-use crate::{Keys, attribute};
+use crate::{Keys, VersionRange, attribute};
 
 /// How often a member occurs: once unless the label says `optional` or
 /// `repeated` (with `min` and `max` bounds, when the schema sets them).
@@ -66,10 +66,14 @@ pub struct Element {
     pub occurs: Occurs,
     pub nillable: bool,
     pub boxed: bool,
+    /// The versions that have it.
+    pub versions: VersionRange,
 }
 
 impl Element {
-    const KEYS: [&'static str; 5] = ["element", "ns", "alias", "nillable", "boxed"];
+    const KEYS: [&'static str; 8] = [
+        "element", "ns", "alias", "nillable", "boxed", "since", "until", "except",
+    ];
 
     fn from_keys(keys: &Keys, name: LitStr) -> syn::Result<Self> {
         Ok(Element {
@@ -79,17 +83,19 @@ impl Element {
             occurs: Occurs::from_keys(keys)?,
             nillable: keys.has("nillable"),
             boxed: keys.has("boxed"),
+            versions: VersionRange::from_keys(keys),
         })
     }
 
-    /// The label of a variant of a `Choice` enum: an element, held once.
+    /// The label of a variant of a `Choice` enum that is an alternative:
+    /// an element, held once.
     pub fn parse_alternative(attrs: &[Attribute]) -> syn::Result<Self> {
-        let keys = Keys::parse(attrs)?;
-        keys.only(&Self::KEYS)?;
-        let Some(name) = keys.str("element") else {
-            return Err(keys.error(&[], "expected `#[xml(element = \"…\")]`"));
-        };
-        Self::from_keys(&keys, name)
+        match ChoiceVariant::parse(attrs)? {
+            ChoiceVariant::Element(element) => Ok(element),
+            ChoiceVariant::Other => {
+                Err(Keys::parse(attrs)?.error(&["other"], "expected an element"))
+            }
+        }
     }
 
     fn parts(&self) -> Vec<TokenStream> {
@@ -100,6 +106,7 @@ impl Element {
         parts.extend(self.occurs.parts());
         parts.extend(self.nillable.then(|| quote!(nillable)));
         parts.extend(self.boxed.then(|| quote!(boxed)));
+        parts.extend(self.versions.parts());
         parts
     }
 }
@@ -110,29 +117,75 @@ impl ToTokens for Element {
     }
 }
 
+/// A variant of a `Choice` enum.
+#[derive(Clone)]
+// Parsed once per variant, at compile time: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+pub enum ChoiceVariant {
+    /// An alternative: the element it is.
+    Element(Element),
+    /// `other`: the variant that keeps, as written, an element none of the
+    /// alternatives is (`Variant(RawXml)`).
+    Other,
+}
+
+impl ChoiceVariant {
+    pub fn parse(attrs: &[Attribute]) -> syn::Result<Self> {
+        let keys = Keys::parse(attrs)?;
+        if keys.has("other") {
+            keys.only(&["other"])?;
+            return Ok(ChoiceVariant::Other);
+        }
+        keys.only(&Element::KEYS)?;
+        let Some(name) = keys.str("element") else {
+            return Err(keys.error(&[], "expected `#[xml(element = \"…\")]` or `#[xml(other)]`"));
+        };
+        Element::from_keys(&keys, name).map(ChoiceVariant::Element)
+    }
+}
+
+impl ToTokens for ChoiceVariant {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            ChoiceVariant::Element(element) => element.to_tokens(tokens),
+            ChoiceVariant::Other => tokens.extend(attribute(vec![quote!(other)])),
+        }
+    }
+}
+
 /// What a field of a `ComplexType` struct is.
 #[derive(Clone)]
 pub enum Member {
     /// `base`: the members of the type this one extends.
     Base,
     /// `attribute = "Name"`, `ns = CONST` for a qualified one, `optional`
-    /// when it may be absent.
+    /// when it may be absent, and the versions that have it.
     Attribute {
         name: LitStr,
         ns: Option<Path>,
         optional: bool,
+        versions: VersionRange,
     },
     /// `any_attribute`: attributes the schema leaves open.
     AnyAttribute,
     /// `element = "Name"` and the rest of [`Element`].
     Element(Element),
     /// `choice`: one of several elements, by the `Choice` type of the field;
-    /// `boxed` when each value is held in a `Box`.
-    Choice { occurs: Occurs, boxed: bool },
+    /// `boxed` when each value is held in a `Box`; `open` when an element
+    /// the type does not declare is kept as the choice's `other` variant
+    /// (the choice is all the type's element content).
+    Choice {
+        occurs: Occurs,
+        boxed: bool,
+        open: bool,
+    },
     /// `any`: elements the schema leaves open.
     Any { occurs: Occurs },
     /// `text`: the text of an element with simple content.
     Text,
+    /// `unknown`: the elements the type does not declare, kept as written
+    /// (a `Vec<RawXml>`).
+    Unknown,
 }
 
 impl Member {
@@ -148,6 +201,7 @@ impl Member {
             "choice",
             "any",
             "text",
+            "unknown",
         ];
         let given: Vec<&str> = kinds.into_iter().filter(|k| keys.has(k)).collect();
         let occurs_and = |first: &'static str| {
@@ -171,11 +225,14 @@ impl Member {
                 Member::Base
             }
             "attribute" => {
-                keys.only(&["attribute", "ns", "optional"])?;
+                let mut allowed = vec!["attribute", "ns", "optional"];
+                allowed.extend(VersionRange::KEYS);
+                keys.only(&allowed)?;
                 Member::Attribute {
                     name: keys.str("attribute").expect("given"),
                     ns: keys.path("ns"),
                     optional: keys.has("optional"),
+                    versions: VersionRange::from_keys(&keys),
                 }
             }
             "any_attribute" => {
@@ -193,11 +250,12 @@ impl Member {
             }
             "choice" => {
                 let mut allowed = occurs_and("choice");
-                allowed.push("boxed");
+                allowed.extend(["boxed", "open"]);
                 keys.only(&allowed)?;
                 Member::Choice {
                     occurs: Occurs::from_keys(&keys)?,
                     boxed: keys.has("boxed"),
+                    open: keys.has("open"),
                 }
             }
             "any" => {
@@ -205,6 +263,10 @@ impl Member {
                 Member::Any {
                     occurs: Occurs::from_keys(&keys)?,
                 }
+            }
+            "unknown" => {
+                keys.only(&["unknown"])?;
+                Member::Unknown
             }
             _ => {
                 keys.only(&["text"])?;
@@ -219,21 +281,33 @@ impl ToTokens for Member {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         let parts = match self {
             Member::Base => vec![quote!(base)],
-            Member::Attribute { name, ns, optional } => {
+            Member::Attribute {
+                name,
+                ns,
+                optional,
+                versions,
+            } => {
                 let mut parts = vec![quote!(attribute = #name)];
                 parts.extend(ns.iter().map(|ns| quote!(ns = #ns)));
                 parts.extend(optional.then(|| quote!(optional)));
+                parts.extend(versions.parts());
                 parts
             }
             Member::AnyAttribute => vec![quote!(any_attribute)],
             Member::Element(element) => element.parts(),
-            Member::Choice { occurs, boxed } => [quote!(choice)]
+            Member::Choice {
+                occurs,
+                boxed,
+                open,
+            } => [quote!(choice)]
                 .into_iter()
                 .chain(occurs.parts())
                 .chain(boxed.then(|| quote!(boxed)))
+                .chain(open.then(|| quote!(open)))
                 .collect(),
             Member::Any { occurs } => [quote!(any)].into_iter().chain(occurs.parts()).collect(),
             Member::Text => vec![quote!(text)],
+            Member::Unknown => vec![quote!(unknown)],
         };
         tokens.extend(attribute(parts));
     }

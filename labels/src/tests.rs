@@ -5,7 +5,10 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::{Attribute, LitStr, Path, parse_quote};
 
-use crate::{DeclaredType, DerivedVariant, Element, EnumVariant, Member, Occurs, TypeLabel};
+use crate::{
+    ChoiceVariant, DeclaredType, DerivedVariant, Element, EnumVariant, Member, Occurs, TypeLabel,
+    VersionRange,
+};
 
 fn attrs(tokens: TokenStream) -> Vec<Attribute> {
     let item: syn::ItemStruct = parse_quote!(#tokens struct S;);
@@ -33,6 +36,7 @@ fn members_print_and_parse_back() {
         occurs,
         nillable,
         boxed,
+        versions: VersionRange::default(),
     };
     let members = [
         Member::Base,
@@ -40,11 +44,16 @@ fn members_print_and_parse_back() {
             name: lit("Id"),
             ns: None,
             optional: false,
+            versions: VersionRange::default(),
         },
         Member::Attribute {
             name: lit("lang"),
             ns: ns(),
             optional: true,
+            versions: VersionRange {
+                since: Some(parse_quote!(versions::V2)),
+                ..VersionRange::default()
+            },
         },
         Member::AnyAttribute,
         Member::Element(element(Occurs::Required, false, false)),
@@ -61,10 +70,12 @@ fn members_print_and_parse_back() {
         Member::Choice {
             occurs: Occurs::Optional,
             boxed: false,
+            open: false,
         },
         Member::Choice {
             occurs: Occurs::Repeated { min: 2, max: None },
             boxed: true,
+            open: true,
         },
         Member::Any {
             occurs: Occurs::Repeated {
@@ -73,6 +84,7 @@ fn members_print_and_parse_back() {
             },
         },
         Member::Text,
+        Member::Unknown,
     ];
     for member in members {
         let printed = member.to_token_stream();
@@ -108,21 +120,44 @@ fn variants_and_types_print_and_parse_back() {
         occurs: Occurs::Required,
         nillable: true,
         boxed: true,
+        versions: VersionRange {
+            since: Some(parse_quote!(versions::V2)),
+            until: Some(parse_quote!(versions::V3)),
+            except: Vec::new(),
+        },
     };
     let parsed = Element::parse_alternative(&attrs(alternative.to_token_stream())).unwrap();
     assert!(same(&parsed, &alternative));
+    for variant in [ChoiceVariant::Element(alternative), ChoiceVariant::Other] {
+        let parsed = ChoiceVariant::parse(&attrs(variant.to_token_stream())).unwrap();
+        assert!(same(&parsed, &variant));
+    }
 
     for variant in [
         DerivedVariant::Base,
         DerivedVariant::Type {
             name: lit("T"),
             ns: ns(),
+            versions: VersionRange {
+                since: Some(parse_quote!(versions::V2)),
+                ..VersionRange::default()
+            },
         },
+        DerivedVariant::Other,
     ] {
         let parsed = DerivedVariant::parse(&attrs(variant.to_token_stream())).unwrap();
         assert!(same(&parsed, &variant));
     }
-    for variant in [EnumVariant::Value(Some(lit("a b"))), EnumVariant::Other] {
+    let until = VersionRange {
+        since: None,
+        until: Some(parse_quote!(versions::V4)),
+        except: vec![parse_quote!(versions::V2), parse_quote!(versions::V3)],
+    };
+    for variant in [
+        EnumVariant::Value(Some(lit("a b")), VersionRange::default()),
+        EnumVariant::Value(None, until),
+        EnumVariant::Other,
+    ] {
         let parsed = EnumVariant::parse(&attrs(variant.to_token_stream())).unwrap();
         assert!(same(&parsed, &variant));
     }
@@ -170,7 +205,19 @@ fn labels_that_mean_nothing_are_refused() {
     );
     refused(quote!(#[xml(elemnt = "A")]), "unknown xml attribute");
     refused(quote!(#[xml(ns = X)]), "expected #[xml(base | attribute");
+    refused(
+        quote!(#[xml(unknown, repeated)]),
+        "`repeated` does not apply here",
+    );
+    refused(
+        quote!(#[xml(element = "A", open)]),
+        "`open` does not apply here",
+    );
     assert!(Element::parse_alternative(&attrs(quote!(#[xml(element = "A", optional)]))).is_err());
+    assert!(Element::parse_alternative(&attrs(quote!(#[xml(other)]))).is_err());
+    assert!(ChoiceVariant::parse(&attrs(quote!(#[xml(other, element = "A")]))).is_err());
+    assert!(DerivedVariant::parse(&attrs(quote!(#[xml(other, name = "T")]))).is_err());
     assert!(TypeLabel::parse(&attrs(quote!(#[xml(ns = X)])), true).is_err());
     assert!(EnumVariant::parse(&attrs(quote!(#[xml(other, value = "x")]))).is_err());
+    assert!(EnumVariant::parse(&attrs(quote!(#[xml(other, since = versions::V2)]))).is_err());
 }

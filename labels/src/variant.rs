@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::{Attribute, LitStr, Path};
 
-use crate::{Keys, attribute};
+use crate::{Keys, VersionRange, attribute};
 
 /// What any derive reads off the type itself: the path of the runtime
 /// (`crate = ::ews_um::xml` by default), and for a `Derived` enum the type
@@ -72,26 +72,40 @@ impl ToTokens for DeclaredType {
 pub enum DerivedVariant {
     /// `base`: the declared type itself, named by no `xsi:type`.
     Base,
-    /// `name = "T", ns = CONST`: the type `xsi:type` names.
-    Type { name: LitStr, ns: Option<Path> },
+    /// `name = "T", ns = CONST`: the type `xsi:type` names; and the
+    /// versions that have it.
+    Type {
+        name: LitStr,
+        ns: Option<Path>,
+        versions: VersionRange,
+    },
+    /// `other`: a type `xsi:type` names that none of the others is, read
+    /// as the declared type (a `Box<UnknownType<Declared>>`).
+    Other,
 }
 
 impl DerivedVariant {
     pub fn parse(attrs: &[Attribute]) -> syn::Result<Self> {
         let keys = Keys::parse(attrs)?;
-        if keys.has("base") {
-            keys.only(&["base"])?;
-            return Ok(DerivedVariant::Base);
+        for (key, variant) in [
+            ("base", DerivedVariant::Base),
+            ("other", DerivedVariant::Other),
+        ] {
+            if keys.has(key) {
+                keys.only(&[key])?;
+                return Ok(variant);
+            }
         }
-        keys.only(&["name", "ns"])?;
+        keys.only(&["name", "ns", "since", "until", "except"])?;
         match keys.str("name") {
             Some(name) => Ok(DerivedVariant::Type {
                 name,
                 ns: keys.path("ns"),
+                versions: VersionRange::from_keys(&keys),
             }),
             None => Err(keys.error(
                 &["ns"],
-                "expected `#[xml(base)]` or `#[xml(name = \"…\", ns = …)]`",
+                "expected `#[xml(base)]`, `#[xml(other)]` or `#[xml(name = \"…\", ns = …)]`",
             )),
         }
     }
@@ -101,11 +115,13 @@ impl ToTokens for DerivedVariant {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         let parts = match self {
             DerivedVariant::Base => vec![quote!(base)],
-            DerivedVariant::Type { name, ns } => {
+            DerivedVariant::Type { name, ns, versions } => {
                 let mut parts = vec![quote!(name = #name)];
                 parts.extend(ns.iter().map(|ns| quote!(ns = #ns)));
+                parts.extend(versions.parts());
                 parts
             }
+            DerivedVariant::Other => vec![quote!(other)],
         };
         tokens.extend(attribute(parts));
     }
@@ -114,8 +130,9 @@ impl ToTokens for DerivedVariant {
 /// A variant of an open enumeration (`SimpleEnum`).
 #[derive(Clone)]
 pub enum EnumVariant {
-    /// A value: the variant's name, or the text `value = "…"` gives.
-    Value(Option<LitStr>),
+    /// A value: the variant's name, or the text `value = "…"` gives; and
+    /// the versions that list it.
+    Value(Option<LitStr>, VersionRange),
     /// `other`: the variant that keeps any other value.
     Other,
 }
@@ -123,14 +140,18 @@ pub enum EnumVariant {
 impl EnumVariant {
     pub fn parse(attrs: &[Attribute]) -> syn::Result<Self> {
         let keys = Keys::parse(attrs)?;
-        keys.only(&["value", "other"])?;
+        keys.only(&["value", "other", "since", "until", "except"])?;
         match (keys.has("other"), keys.str("value")) {
             (true, Some(_)) => Err(keys.error(
                 &["value"],
                 "the `#[xml(other)]` variant is `Variant(String)`, without a `value`",
             )),
-            (true, None) => Ok(EnumVariant::Other),
-            (false, value) => Ok(EnumVariant::Value(value)),
+            (true, None) if VersionRange::from_keys(&keys).is_all() => Ok(EnumVariant::Other),
+            (true, None) => Err(keys.error(
+                &["since", "until", "except"],
+                "the `#[xml(other)]` variant is in every version",
+            )),
+            (false, value) => Ok(EnumVariant::Value(value, VersionRange::from_keys(&keys))),
         }
     }
 }
@@ -138,8 +159,11 @@ impl EnumVariant {
 impl ToTokens for EnumVariant {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         let parts = match self {
-            EnumVariant::Value(None) => Vec::new(),
-            EnumVariant::Value(Some(value)) => vec![quote!(value = #value)],
+            EnumVariant::Value(value, versions) => value
+                .iter()
+                .map(|value| quote!(value = #value))
+                .chain(versions.parts())
+                .collect(),
             EnumVariant::Other => vec![quote!(other)],
         };
         tokens.extend(attribute(parts));

@@ -30,7 +30,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .module_name(stem.replace('-', "_"))
             .build()?;
     }
+    // And the schema of what a newer version may add, with the types
+    // keeping the elements they do not declare.
+    ews_um_codegen::Builder::new()
+        .schema(constructs.join("forward.xsd"))
+        .keep_unknown_elements(true)
+        .paths_relative_to(std::env::var("CARGO_MANIFEST_DIR")?)
+        .module_name("forward_kept")
+        .build()?;
+    // Three versions of one schema as one module.
+    let versions = std::path::Path::new("../fixtures/versions");
+    let mut shop = ews_um_codegen::Builder::new();
+    for (name, dir) in [
+        ("Shop2019", "shop2019"),
+        ("Shop2021", "shop2021"),
+        ("Shop2023", "shop2023"),
+    ] {
+        let dir = versions.join(dir);
+        shop = shop.version(name, [dir.join("shop.xsd")], Some(dir.join("shop.wsdl")));
+    }
+    shop.paths_relative_to(std::env::var("CARGO_MANIFEST_DIR")?)
+        .module_name("shop")
+        .build()?;
     println!("cargo:rerun-if-changed=schemas");
+    println!("cargo:rerun-if-changed=../fixtures/versions");
     println!("cargo:rerun-if-changed=../fixtures/constructs");
     Ok(())
 }

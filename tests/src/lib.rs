@@ -36,6 +36,16 @@ where
     decode_failure::<B, H>(xml).to_string()
 }
 
+/// [`decode_error`] of strict decoding, which refuses what the schema does
+/// not declare.
+pub fn strict_decode_error<B, H>(xml: &str) -> String
+where
+    B: ews_um::xml::Payload + std::fmt::Debug,
+    H: ews_um::Headers + std::fmt::Debug,
+{
+    strict_decode_failure::<B, H>(xml).to_string()
+}
+
 /// The decoding error `xml` gives as an envelope of `B` with headers `H`;
 /// panics if it decodes (or fails otherwise).
 pub fn decode_failure<B, H>(xml: &str) -> ews_um::DecodeError
@@ -43,7 +53,21 @@ where
     B: ews_um::xml::Payload + std::fmt::Debug,
     H: ews_um::Headers + std::fmt::Debug,
 {
-    match ews_um::Envelope::<B, H>::decode(xml.as_bytes()) {
+    failure(ews_um::Envelope::<B, H>::decode(xml.as_bytes()))
+}
+
+/// [`decode_failure`] of strict decoding, which refuses what the schema
+/// does not declare.
+pub fn strict_decode_failure<B, H>(xml: &str) -> ews_um::DecodeError
+where
+    B: ews_um::xml::Payload + std::fmt::Debug,
+    H: ews_um::Headers + std::fmt::Debug,
+{
+    failure(ews_um::Envelope::<B, H>::decode_strict(xml.as_bytes()))
+}
+
+fn failure<T: std::fmt::Debug>(result: Result<T, ews_um::Error>) -> ews_um::DecodeError {
+    match result {
         Err(ews_um::Error::Decode(error)) => error,
         other => panic!("expected a decoding error, got {other:?}"),
     }

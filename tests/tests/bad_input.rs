@@ -3,7 +3,7 @@
 
 use ews_um::um::*;
 use ews_um::{DecodeErrorKind, Envelope, Error, SOAP_NS};
-use ews_um_tests::{decode_error, decode_failure};
+use ews_um_tests::{decode_error, decode_failure, strict_decode_failure};
 
 const M: &str = "http://schemas.microsoft.com/exchange/services/2006/messages";
 
@@ -38,14 +38,38 @@ fn duplicated_element() {
     );
 }
 
+/// An element the type declares, in another namespace: not one a newer
+/// schema added, so refused in both modes.
 #[test]
 fn element_in_the_wrong_namespace() {
     let xml = call_info_response(
         "<CallState xmlns=\"urn:other\">Idle</CallState><EventCause>None</EventCause>",
     );
+    let message = format!(
+        "3:30 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: unexpected element {{urn:other}}CallState: CallState is expected in namespace {M}"
+    );
+    assert_eq!(decode_error::<GetCallInfoResponse, ()>(&xml), message);
+    let strict = strict_decode_failure::<GetCallInfoResponse, ()>(&xml);
+    assert_eq!(strict.to_string(), message);
+    assert_eq!(strict.kind, DecodeErrorKind::Unexpected);
+}
+
+/// An element the type does not declare at all is skipped, unless strict.
+#[test]
+fn undeclared_element() {
+    let xml = call_info_response(
+        "<CallState>Idle</CallState><Reason>Hung up</Reason><EventCause>None</EventCause>",
+    );
+    let reply = Envelope::<GetCallInfoResponse>::decode(xml.as_bytes()).unwrap();
     assert_eq!(
-        decode_error::<GetCallInfoResponse, ()>(&xml),
-        "3:30 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: unexpected element {urn:other}CallState"
+        reply.body.get_call_info_response.event_cause,
+        UmEventCause::None
+    );
+    assert_eq!(
+        strict_decode_failure::<GetCallInfoResponse, ()>(&xml).to_string(),
+        format!(
+            "3:57 /Envelope/Body/GetCallInfoResponse/GetCallInfoResponse: unexpected element {{{M}}}Reason"
+        )
     );
 }
 
@@ -257,7 +281,8 @@ fn invalid_utf8() {
 }
 
 /// Each failure says what sort it is, for code that acts on it, beside its
-/// position and message.
+/// position and message (of strict decoding: forward-compatible decoding
+/// skips the unexpected element).
 #[test]
 fn errors_have_kinds_a_caller_can_match() {
     let envelope = |body: &str| {
@@ -294,8 +319,11 @@ fn errors_have_kinds_a_caller_can_match() {
     ];
     for (xml, kind) in cases {
         let xml = xml.replace("{M}", M);
-        let error = decode_failure::<GetCallInfoResponse, ()>(&xml);
+        let error = strict_decode_failure::<GetCallInfoResponse, ()>(&xml);
         assert_eq!(error.kind, kind, "{error}");
+        if kind != DecodeErrorKind::Unexpected {
+            assert_eq!(decode_failure::<GetCallInfoResponse, ()>(&xml), error);
+        }
     }
 }
 

@@ -7,10 +7,17 @@ use ews_um_codegen::Builder;
 use ews_um_tests::repo_root;
 
 fn generate(construct: &str) -> String {
+    generate_with(construct, false)
+}
+
+/// What `construct` generates, its structs keeping the elements they do
+/// not declare when `keep_unknown_elements`.
+fn generate_with(construct: &str, keep_unknown_elements: bool) -> String {
     let root = repo_root();
     let schema = root.join(format!("tests/fixtures/constructs/{construct}.xsd"));
     Builder::new()
         .schema(schema)
+        .keep_unknown_elements(keep_unknown_elements)
         .paths_relative_to(root)
         .generate()
         .unwrap_or_else(|e| panic!("{construct}: {e}"))
@@ -43,4 +50,11 @@ constructs! {
     derived_types_by_xsi_type => "xsi-type",
     nillable => "nillable",
     top_level_elements => "elements",
+    what_a_newer_schema_adds => "forward",
+}
+
+/// The same schema, each struct keeping what it does not declare.
+#[test]
+fn what_a_newer_schema_adds_kept() {
+    insta::assert_snapshot!("forward-kept", generate_with("forward", true));
 }

@@ -93,6 +93,7 @@ fn collect(
                         Member::Choice { .. } => "choice".to_owned(),
                         Member::Any { .. } => "*".to_owned(),
                         Member::Text => "text".to_owned(),
+                        Member::Unknown => "unknown".to_owned(),
                     };
                     let field_name = field
                         .ident

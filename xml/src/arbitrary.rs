@@ -7,7 +7,7 @@
 use arbitrary::{Arbitrary, Result, Unstructured};
 
 use crate::raw::escape_attr;
-use crate::{AnyAttribute, List, RawXml, XML_NS};
+use crate::{AnyAttribute, List, RawXml, UnknownType, XML_NS};
 
 /// Prefixes kept XML may use, and their namespaces.
 const NAMESPACES: [(&str, &str); 3] = [
@@ -109,5 +109,23 @@ impl<'a> Arbitrary<'a> for AnyAttribute {
 impl<'a, T: Arbitrary<'a>> Arbitrary<'a> for List<T> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         Ok(List(u.arbitrary()?))
+    }
+}
+
+impl<'a, T: Arbitrary<'a>> Arbitrary<'a> for UnknownType<T> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        // Mostly names a newer schema could give, sometimes any text:
+        // encoding refuses what is not a name.
+        let (_, namespace) = *u.choose(&NAMESPACES)?;
+        let name = if u.ratio(1, 8)? {
+            u.arbitrary()?
+        } else {
+            (*u.choose(&["NewItemType", "Unlisted", "V2Type"])?).to_owned()
+        };
+        Ok(UnknownType {
+            namespace: namespace.to_owned(),
+            name,
+            value: u.arbitrary()?,
+        })
     }
 }

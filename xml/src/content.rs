@@ -3,7 +3,10 @@
 //! the `xsi:type`/`xsi:nil` conventions. The `ews-um-derive` derives
 //! implement these traits; the loops themselves exist once, here.
 
-use crate::{Attr, DecodeResult, Decoder, EncodeResult, Encoder, SimpleType, Start, Text};
+use crate::{
+    Attr, DecodeResult, Decoder, EncodeResult, Encoder, RawXml, SimpleType, Start, Text,
+    VersionRange,
+};
 
 /// The XML Schema instance namespace (`xsi:type`, `xsi:nil`).
 pub const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -19,6 +22,11 @@ pub trait Content: Sized {
     /// look at the attributes of one that takes none.
     const ATTRIBUTES: bool = true;
 
+    /// Whether the type keeps elements it does not declare (in an open
+    /// choice, its `unknown` member or a base's): decoding skips them
+    /// without reading them otherwise.
+    const KEEPS_UNKNOWN: bool = false;
+
     /// Takes `attr` if the type declares it (or keeps undeclared ones);
     /// `Ok(false)` leaves it to the caller.
     fn attribute(partial: &mut Self::Partial, attr: &Attr<'_, '_>) -> DecodeResult<bool>;
@@ -33,7 +41,7 @@ pub trait Content: Sized {
 
     /// Reads the element's content after its attributes: child elements, one
     /// at a time through [`Content::child`] (a type with text content reads
-    /// its text instead).
+    /// its text instead). One no member takes is [`undeclared`].
     fn content(
         partial: &mut Self::Partial,
         d: &mut Decoder<'_>,
@@ -41,10 +49,27 @@ pub trait Content: Sized {
     ) -> DecodeResult<()> {
         while let Some(child) = d.next_child()? {
             if !Self::child(partial, d, &child)? {
-                return Err(d.unexpected(&child));
+                undeclared::<Self>(partial, d, &child)?;
             }
         }
         Ok(())
+    }
+
+    /// The namespace of the child element named `local` that the type
+    /// declares (itself, in a choice, or in a base), `None` if it declares
+    /// none of that name. `partial` only lends its members' types.
+    fn declared_namespace(partial: &Self::Partial, local: &str) -> Option<&'static str>;
+
+    /// Keeps `element`, one the type does not declare: as its open
+    /// choice's unknown alternative when `open` allows (no type between has
+    /// element content of its own) and the choice has room, else among its
+    /// (or its base's) kept elements; drops it where there is no place.
+    fn keep_unknown(_partial: &mut Self::Partial, _element: RawXml, _open: bool) {}
+
+    /// The elements kept by [`keep_unknown`](Self::keep_unknown) among the
+    /// type's (or its base's) kept elements: written after all the others.
+    fn unknown_elements(&self) -> &[RawXml] {
+        &[]
     }
 
     /// The value, once the element is read: errors name what is missing.
@@ -59,6 +84,39 @@ pub trait Content: Sized {
 
     /// Writes the content, the bases' first.
     fn encode_content(&self, e: &mut Encoder) -> EncodeResult;
+
+    /// The versions that have the member called `name` (an element's
+    /// local name, or `@` and an attribute's), own or a base's, in a
+    /// module of several schema versions; `None` when every version of the
+    /// type has it.
+    fn member_versions(_name: &str) -> Option<VersionRange> {
+        None
+    }
+}
+
+/// What becomes of a child element no member of `T` took: an error when
+/// `T` declares its local name in another namespace, or when the decoder
+/// is strict; else kept, where `T` keeps such elements, or skipped (read
+/// through, checked as kept content is, within the decoder's depth limit).
+#[cold]
+pub fn undeclared<T: Content>(
+    partial: &mut T::Partial,
+    d: &mut Decoder<'_>,
+    child: &Start<'_>,
+) -> DecodeResult<()> {
+    if let Some(expected) = T::declared_namespace(partial, child.name().1) {
+        return Err(d.wrong_namespace(child, expected));
+    }
+    if d.is_strict() {
+        return Err(d.unexpected(child));
+    }
+    if T::KEEPS_UNKNOWN {
+        let element = d.raw_element(child)?;
+        T::keep_unknown(partial, element, true);
+        Ok(())
+    } else {
+        d.skip()
+    }
 }
 
 /// Decodes the element `start` as the complex type `T`. `xsi:` attributes
@@ -84,10 +142,27 @@ pub fn encode_element<T: Content>(
     ns: &'static str,
     name: &'static str,
 ) -> EncodeResult {
+    if e.checking() {
+        return crate::versions::encode_element_checked(value, e, ns, name);
+    }
     e.start(ns, name);
+    encode_members(value, e)?;
+    e.end();
+    Ok(())
+}
+
+/// Writes the attributes and content of `value`, then the elements it
+/// kept undeclared.
+pub(crate) fn encode_members<T: Content>(value: &T, e: &mut Encoder) -> EncodeResult {
     value.encode_attributes(e)?;
     value.encode_content(e)?;
-    e.end();
+    let kept = value.unknown_elements();
+    if !kept.is_empty() {
+        let partial = T::Partial::default();
+        e.unknown_elements(kept, |local| {
+            T::declared_namespace(&partial, local).is_some()
+        })?;
+    }
     Ok(())
 }
 
@@ -103,6 +178,27 @@ pub trait Choice: Sized {
 
     /// Writes the alternative held, as its element.
     fn encode_choice(&self, e: &mut Encoder) -> EncodeResult;
+
+    /// The versions that have the alternative whose element is called
+    /// `name`, in a module of several schema versions; `None` when every
+    /// version has it.
+    fn member_versions(_name: &str) -> Option<VersionRange> {
+        None
+    }
+
+    /// The namespace of the alternative named `local`, `None` if none is.
+    fn declares(local: &str) -> Option<&'static str>;
+}
+
+/// A choice that keeps an element none of its alternatives is, as written
+/// (its `#[xml(other)]` variant): where the choice is all its type holds,
+/// an element a newer schema added keeps its place among the others.
+pub trait OpenChoice: Choice {
+    /// The choice holding `element`, an element none of its alternatives is.
+    fn unknown(element: RawXml) -> Self;
+
+    /// The element kept, if that is what the choice holds; else itself.
+    fn into_unknown(self) -> Result<RawXml, Self>;
 }
 
 /// The elements a choice member (`Option` or `Vec` of a `Choice`, as a
@@ -115,6 +211,17 @@ pub fn expected<C: Choice>(_: &[C]) -> &'static str {
 /// [`expected`] of a member whose choices are boxed.
 pub fn expected_boxed<C: Choice>(_: &[Box<C>]) -> &'static str {
     C::EXPECTED
+}
+
+/// [`Choice::declares`] of the choice a member holds, named as
+/// [`expected`] names it.
+pub fn declares<C: Choice>(_: &[C], local: &str) -> Option<&'static str> {
+    C::declares(local)
+}
+
+/// [`declares`] of a member whose choices are boxed.
+pub fn declares_boxed<C: Choice>(_: &[Box<C>], local: &str) -> Option<&'static str> {
+    C::declares(local)
 }
 
 /// The values of a list type (`xs:list`): items separated by white space.
@@ -160,6 +267,10 @@ impl<T: SimpleType> SimpleType for List<T> {
                 Ok(())
             }
         })
+    }
+
+    fn each_version_range(&self, f: &mut dyn FnMut(crate::VersionRange, &str)) {
+        self.0.iter().for_each(|item| item.each_version_range(f));
     }
 
     fn text(&self) -> Text<'_> {

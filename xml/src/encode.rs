@@ -4,11 +4,14 @@
 
 use smallvec::SmallVec;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::decode::{MAX_ATTRIBUTES, MAX_DEPTH, forbidden_binding};
 use crate::error::write_path;
 use crate::names::is_ncname;
+use crate::raw::escape_attr;
+use crate::versions::{Check, Scope};
 use crate::{AnyAttribute, EncodeError, RawXml};
 
 /// Writes one XML document.
@@ -22,11 +25,15 @@ pub struct Encoder {
     open: SmallVec<[Open; 8]>,
     /// The last start tag is still open (`<a x="1"`), awaiting `>` or `/>`.
     in_start_tag: bool,
-    /// The `xsi:type` the next element written is to name.
-    xsi_type: Option<(&'static str, &'static str)>,
+    /// The `xsi:type` the next element written is to name: its namespace
+    /// as written in a declaration (escaped), and its name.
+    xsi_type: Option<(Cow<'static, str>, Cow<'static, str>)>,
     /// Attributes written in the open start tag, declarations included:
     /// no more than decoding takes.
     tag_attributes: usize,
+    /// A version check going on (`Versions::check`): what is written is
+    /// looked up as it goes.
+    check: Option<Box<Check>>,
 }
 
 struct Open {
@@ -53,7 +60,60 @@ impl Encoder {
             in_start_tag: false,
             xsi_type: None,
             tag_attributes: 0,
+            check: None,
         }
+    }
+
+    /// An encoder that checks what it writes against a version.
+    pub(crate) fn with_check(check: Check) -> Self {
+        Self {
+            check: Some(Box::new(check)),
+            ..Self::new()
+        }
+    }
+
+    /// The check done, if this encoder did one.
+    pub(crate) fn into_check(self) -> Option<Check> {
+        self.check.map(|check| *check)
+    }
+
+    /// With a check going on, looks the names written next up in `scope`
+    /// (made only then); returns what [`leave_scope`](Self::leave_scope)
+    /// goes back to.
+    #[inline]
+    pub(crate) fn enter_scope(&mut self, scope: impl FnOnce() -> Scope) -> Option<Scope> {
+        self.check.as_mut().map(|check| check.enter(scope()))
+    }
+
+    #[inline]
+    pub(crate) fn leave_scope(&mut self, outer: Option<Scope>) {
+        if let (Some(check), Some(outer)) = (self.check.as_mut(), outer) {
+            check.enter(outer);
+        }
+    }
+
+    /// Looks the element about to be opened up, in a version check.
+    #[cold]
+    #[inline(never)]
+    fn check_element(&mut self, ns: &str, local: &str) {
+        if let Some(check) = self.check.as_mut() {
+            let open = &self.open;
+            check.member(ns, local, || Self::path_to(open, local));
+        }
+    }
+
+    /// Whether a version check is going on.
+    #[inline]
+    pub(crate) fn checking(&self) -> bool {
+        self.check.is_some()
+    }
+
+    /// The path of the open elements, then `last`.
+    fn path_to(open: &[Open], last: &str) -> String {
+        let mut path = String::new();
+        write_path(&mut path, open.iter().map(|o| o.local).chain([last]))
+            .expect("writing to a String cannot fail");
+        path
     }
 
     /// The document written so far.
@@ -64,6 +124,9 @@ impl Encoder {
     /// Opens element `{ns}local`, declaring `ns` as the default namespace
     /// when it is not already.
     pub fn start(&mut self, ns: &'static str, local: &'static str) {
+        if self.check.is_some() {
+            self.check_element(ns, local);
+        }
         let inherited = self.open.last().map_or("", |o| o.default_ns);
         self.start_tag("", local);
         // Generated code passes the same constant: comparing addresses first
@@ -76,9 +139,13 @@ impl Encoder {
             // An unprefixed name is in the default namespace: the element's.
             if type_ns == ns {
                 self.out.extend_from_slice(b" xsi:type=\"");
+            } else if type_ns == crate::XML_NS {
+                self.out.extend_from_slice(b" xsi:type=\"xml:");
             } else {
-                self.namespace_attr("xmlns:xt", type_ns);
-                self.out.extend_from_slice(b" xsi:type=\"xt:");
+                self.tag_attributes += 1;
+                self.out.extend_from_slice(b" xmlns:xt=\"");
+                self.out.extend_from_slice(type_ns.as_bytes());
+                self.out.extend_from_slice(b"\" xsi:type=\"xt:");
             }
             self.out.extend_from_slice(type_name.as_bytes());
             self.out.push(b'"');
@@ -106,8 +173,82 @@ impl Encoder {
                 "xsi:type {name} has no namespace, which an element of namespace {element_ns} cannot name"
             )));
         }
-        self.xsi_type = Some((ns, name));
+        self.xsi_type = Some((Cow::Borrowed(ns), Cow::Borrowed(name)));
         Ok(())
+    }
+
+    /// [`xsi_type`](Self::xsi_type) for a type name kept from a decoded
+    /// document (an [`UnknownType`](crate::UnknownType)'s), checked as data
+    /// is: refused where it is not a name, or its namespace cannot be
+    /// declared or named here.
+    pub fn unknown_xsi_type(
+        &mut self,
+        element_ns: &'static str,
+        ns: &str,
+        name: &str,
+    ) -> Result<(), EncodeError> {
+        let problem = if !is_ncname(name) {
+            Some(format!("{name:?} is not an XML name"))
+        } else if ns.is_empty() && !element_ns.is_empty() {
+            Some(format!(
+                "it has no namespace, which an element of namespace {element_ns} cannot name"
+            ))
+        } else if let Some(ch) = crate::first_non_xml_char(ns) {
+            Some(format!(
+                "its namespace holds U+{:04X}, which XML cannot carry",
+                u32::from(ch)
+            ))
+        } else if ns == element_ns || ns == crate::XML_NS {
+            None
+        } else {
+            forbidden_binding("xt", ns)
+        };
+        if let Some(problem) = problem {
+            return Err(self.error(format!(
+                "xsi:type {{{ns}}}{name} cannot be written: {problem}"
+            )));
+        }
+        let ns = if ns == element_ns {
+            Cow::Borrowed(element_ns)
+        } else {
+            Cow::Owned(escape_attr(ns))
+        };
+        self.xsi_type = Some((ns, Cow::Owned(name.to_owned())));
+        Ok(())
+    }
+
+    /// In a version check, looks up the type the next element,
+    /// `{ns}element`, names with `xsi:type`: `versions` are those that
+    /// have the type.
+    #[inline]
+    pub fn check_type(
+        &mut self,
+        ns: &str,
+        element: &str,
+        name: &str,
+        versions: Option<crate::VersionRange>,
+    ) {
+        if self.check.is_some() {
+            self.check_type_name(ns, element, name, versions);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn check_type_name(
+        &mut self,
+        ns: &str,
+        element: &str,
+        name: &str,
+        versions: Option<crate::VersionRange>,
+    ) {
+        if let Some(check) = self.check.as_mut() {
+            let open = &self.open;
+            // The element first: what it lacks comes before its type.
+            check.member(ns, element, || Self::path_to(open, element));
+            let path = || Self::path_to(open, &format!("{element}/@xsi:type"));
+            check.type_name(versions, name, path);
+        }
     }
 
     /// Writes a nillable element: `xsi:nil="true"` for `None`.
@@ -177,7 +318,27 @@ impl Encoder {
         value
             .check()
             .map_err(|problem| self.error(format!("attribute {name}: {problem}")))?;
+        if self.check.is_some() {
+            let mut ranges = Vec::new();
+            value.each_version_range(&mut |range, text| ranges.push((range, text.to_owned())));
+            self.check_attribute(name, &ranges);
+        }
         self.attr(name, &value.text())
+    }
+
+    /// Looks an attribute and its value up, in a version check.
+    #[cold]
+    #[inline(never)]
+    fn check_attribute(&mut self, name: &str, values: &[(crate::VersionRange, String)]) {
+        if let Some(check) = self.check.as_mut() {
+            let open = &self.open;
+            let key = format!("@{name}");
+            let path = || Self::path_to(open, &key);
+            check.member("", &key, path);
+            for (range, text) in values {
+                check.value(*range, text, path);
+            }
+        }
     }
 
     /// Adds an optional attribute: nothing when `None`.
@@ -268,6 +429,26 @@ impl Encoder {
         Ok(())
     }
 
+    /// Writes the elements a type keeps that its schema does not declare,
+    /// each as [`raw_elements`](Self::raw_elements) writes it; refused
+    /// where the type declares its local name (`declared` says which it
+    /// does), as it would not read back as kept.
+    pub fn unknown_elements<'r>(
+        &mut self,
+        elements: impl IntoIterator<Item = &'r RawXml>,
+        declared: impl Fn(&str) -> bool,
+    ) -> Result<(), EncodeError> {
+        for raw in elements {
+            if let Some(local) = raw.local_name().filter(|local| declared(local)) {
+                return Err(self.error(format!(
+                    "kept element {local} cannot be written: the type declares an element of that name, as which it would read back"
+                )));
+            }
+            self.raw_elements([raw])?;
+        }
+        Ok(())
+    }
+
     fn raw(&mut self, xml: &str) {
         self.close_start_tag();
         self.out.extend_from_slice(xml.as_bytes());
@@ -297,7 +478,30 @@ impl Encoder {
     /// Writes a simple value as the text of the current element.
     pub fn simple<T: crate::SimpleType>(&mut self, value: &T) -> Result<(), EncodeError> {
         value.check().map_err(|problem| self.error(problem))?;
+        if self.check.is_some() {
+            let mut ranges = Vec::new();
+            value.each_version_range(&mut |range, text| ranges.push((range, text.to_owned())));
+            self.check_values(&ranges);
+        }
         self.text(&value.text())
+    }
+
+    /// Looks an element's value up, in a version check.
+    #[cold]
+    #[inline(never)]
+    fn check_values(&mut self, values: &[(crate::VersionRange, String)]) {
+        if let Some(check) = self.check.as_mut() {
+            let open = &self.open;
+            let path = || {
+                let mut path = String::new();
+                write_path(&mut path, open.iter().map(|o| o.local))
+                    .expect("writing to a String cannot fail");
+                path
+            };
+            for (range, text) in values {
+                check.value(*range, text, path);
+            }
+        }
     }
 
     /// Writes escaped text into the current element.

@@ -8,6 +8,10 @@
 //! Generated modules refer to it as `::ews_um::xml`, where the `ews-um`
 //! crate re-exports it together with the derives of `ews-um-derive`, so
 //! that they compile in any crate that depends on `ews-um`.
+//!
+//! Decoding is forward-compatible unless the [`Decoder`] is strict: what a
+//! newer version of a schema adds is skipped, or kept ([`OpenChoice`],
+//! [`UnknownType`], [`Content::keep_unknown`]) and written back.
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
@@ -18,11 +22,14 @@ mod error;
 mod names;
 mod raw;
 mod simple;
+mod unknown;
+mod versions;
 
 use std::borrow::Cow;
 
 pub use content::{
-    Choice, Content, List, XSI_NS, decode_element, encode_element, expected, expected_boxed,
+    Choice, Content, List, OpenChoice, XSI_NS, declares, declares_boxed, decode_element,
+    encode_element, expected, expected_boxed, undeclared,
 };
 pub use decode::{Attr, Decoder, Node, Start};
 pub use encode::Encoder;
@@ -30,6 +37,8 @@ pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use names::is_ncname;
 pub use raw::{AnyAttribute, RawXml};
 pub use simple::{check_unlisted, collapse};
+pub use unknown::UnknownType;
+pub use versions::{Item, Version, VersionError, VersionRange, Versions, encode_choice};
 
 /// The XML namespace, bound to the `xml` prefix in every document.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -97,6 +106,20 @@ pub trait SimpleType: Sized {
     /// as something else. Most types have no such values.
     fn check(&self) -> ParseResult<()> {
         Ok(())
+    }
+    /// The versions that have this value (an enumeration's), in a module
+    /// of several schema versions; `None` when every version has it.
+    fn versions(&self) -> Option<VersionRange> {
+        None
+    }
+
+    /// Calls `f` with the versions of each value this one holds that not
+    /// every version has, and its text: this value's, or a list's items',
+    /// or a union's member's.
+    fn each_version_range(&self, f: &mut dyn FnMut(VersionRange, &str)) {
+        if let Some(range) = self.versions() {
+            f(range, &self.text());
+        }
     }
 }
 

@@ -73,6 +73,15 @@ impl RawXml {
         kept.map_err(|e: DecodeError| e.message)
     }
 
+    /// The local name of the element kept, `None` if it does not start
+    /// with an element.
+    pub fn local_name(&self) -> Option<&str> {
+        let tag = self.xml.strip_prefix('<')?;
+        let name = &tag[..tag.find([' ', '\t', '\r', '\n', '/', '>'])?];
+        let local = name.rsplit_once(':').map_or(name, |(_, local)| local);
+        is_ncname(local).then_some(local)
+    }
+
     /// The element with the declarations it relies on written into its
     /// start tag, so that it stands on its own (leaving out the
     /// `(prefix, namespace)` declarations `skip` says are not needed).

@@ -8,7 +8,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Emitter, ident};
-use crate::model::{AttributeDef, ElementMember, MemberKind, Occurs, TypeId, TypeKind, TypeRef};
+use crate::model::{
+    AttributeDef, ChoiceDef, ElementMember, MemberKind, Occurs, TypeId, TypeKind, TypeRef,
+};
 
 /// `ResponseMessageType`, and its members' field names.
 struct MessageType {
@@ -30,7 +32,10 @@ impl Emitter<'_> {
         };
         let upcasts = (0..self.model.types.len() as u32)
             .map(TypeId)
-            .filter_map(|id| self.upcast(id, message.id));
+            .filter_map(|id| {
+                self.upcast(id, message.id)
+                    .or_else(|| self.open_upcast(id, message.id))
+            });
         let responses = self
             .model
             .operations
@@ -151,7 +156,7 @@ impl Emitter<'_> {
             TypeKind::Struct(_) => self.reference(quote!(self), false, id, message),
             // Declared as the message type: its own upcast is that one.
             TypeKind::Derived(def)
-                if self.declared_struct(self.model.get(id), def) == Some(message) =>
+                if self.model.declared_struct(self.model.get(id), def) == Some(message) =>
             {
                 return None;
             }
@@ -161,17 +166,19 @@ impl Emitter<'_> {
                     let value = self.reference(quote!(v), true, v, message);
                     quote!(Self::#variant(v) => #value,)
                 });
-                quote!(match self { #(#arms)* })
-            }
-            TypeKind::Choice(alternatives) => {
-                let arms = alternatives.iter().filter_map(|a| {
-                    let TypeRef::Type(ty) = a.element.ty else {
-                        return None;
+                // A type the schema does not know is read as the declared one.
+                let unknown = def.unknown.as_ref().map(|u| {
+                    let variant = ident(&u.rust_name);
+                    let value = match self.base_path(u.ty, message) {
+                        Some(path) => quote!(&v.value #(.#path)*),
+                        None => quote!(AsRef::<#target>::as_ref(&v.value)),
                     };
-                    let variant = ident(&a.rust_name);
-                    let value = self.reference(quote!(v), a.element.boxed, ty, message);
-                    Some(quote!(Self::#variant(v) => #value,))
+                    quote!(Self::#variant(v) => #value,)
                 });
+                quote!(match self { #(#arms)* #unknown })
+            }
+            TypeKind::Choice(choice) => {
+                let arms = self.choice_arms(choice, message, |value| value);
                 quote!(match self { #(#arms)* })
             }
             _ => return None,
@@ -183,6 +190,56 @@ impl Emitter<'_> {
                 }
             }
         })
+    }
+
+    /// `outcome()` of an open choice of response messages: the message it
+    /// holds, if it holds one of the alternatives (not an element kept as
+    /// sent).
+    fn open_upcast(&self, id: TypeId, message: TypeId) -> Option<TokenStream> {
+        let TypeKind::Choice(choice) = &self.model.get(id).kind else {
+            return None;
+        };
+        let unknown = ident(choice.unknown_variant.as_deref()?);
+        if !self.holds_messages(id, message) {
+            return None;
+        }
+        let target = self.type_path(message);
+        let name = self.type_path(id);
+        let arms = self.choice_arms(choice, message, |value| quote!(Some(#value)));
+        Some(quote! {
+            impl #name {
+                /// The response message it holds; `None` for an element of a kind the schema does not know, kept as sent.
+                pub fn outcome(&self) -> Option<&#target> {
+                    match self {
+                        #(#arms)*
+                        Self::#unknown(_) => None,
+                    }
+                }
+            }
+        })
+    }
+
+    /// The arms of a match on a choice of response messages: each
+    /// alternative's value, as a reference to the message it is, through
+    /// `wrap`.
+    fn choice_arms(
+        &self,
+        choice: &ChoiceDef,
+        message: TypeId,
+        wrap: impl Fn(TokenStream) -> TokenStream,
+    ) -> Vec<TokenStream> {
+        choice
+            .alternatives
+            .iter()
+            .filter_map(|a| {
+                let TypeRef::Type(ty) = a.element.ty else {
+                    return None;
+                };
+                let variant = ident(&a.rust_name);
+                let value = wrap(self.reference(quote!(v), a.element.boxed, ty, message));
+                Some(quote!(Self::#variant(v) => #value,))
+            })
+            .collect()
     }
 
     /// `value`, a reference to a value of `id` (in a `Box` when `boxed`),
@@ -212,12 +269,31 @@ impl Emitter<'_> {
     pub(super) fn is_message(&self, id: TypeId, message: TypeId) -> bool {
         match &self.model.get(id).kind {
             TypeKind::Struct(_) => self.base_path(id, message).is_some(),
-            TypeKind::Derived(def) => def.types().all(|v| self.base_path(v, message).is_some()),
-            TypeKind::Choice(alternatives) => alternatives.iter().all(|a| match a.element.ty {
-                TypeRef::Type(ty) => !a.element.nillable && self.is_message(ty, message),
-                _ => false,
-            }),
+            TypeKind::Derived(def) => def
+                .types()
+                .chain(def.unknown.as_ref().map(|u| u.ty))
+                .all(|v| self.base_path(v, message).is_some()),
+            TypeKind::Choice(choice) => {
+                choice.unknown_variant.is_none() && self.holds_messages(id, message)
+            }
             _ => false,
         }
+    }
+
+    /// Whether `id` is a choice each of whose alternatives is a response
+    /// message (an open one may hold an element kept as sent instead).
+    pub(super) fn holds_messages(&self, id: TypeId, message: TypeId) -> bool {
+        let TypeKind::Choice(choice) = &self.model.get(id).kind else {
+            return false;
+        };
+        choice.alternatives.iter().all(|a| match a.element.ty {
+            TypeRef::Type(ty) => !a.element.nillable && self.is_message(ty, message),
+            _ => false,
+        })
+    }
+
+    /// Whether `id` is a choice that keeps unknown elements.
+    pub(super) fn is_open_choice(&self, id: TypeId) -> bool {
+        matches!(&self.model.get(id).kind, TypeKind::Choice(c) if c.unknown_variant.is_some())
     }
 }

@@ -1,7 +1,7 @@
 //! What the model says of members and variants, as the `#[xml(…)]` labels
 //! the derives read (the `ews-um-labels` vocabulary) and as Rust types.
 
-use ews_um_labels::{self as labels, Occurs};
+use ews_um_labels::{self as labels, Occurs, VersionRange};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{LitStr, Path};
@@ -11,27 +11,37 @@ use crate::model::{Builtin, ElementMember, MemberKind, NsId, TypeRef};
 
 impl Emitter<'_> {
     /// The label of a struct member.
-    pub(super) fn member_label(&self, kind: &MemberKind) -> labels::Member {
+    /// The label of a struct member in the versions `span` says.
+    pub(super) fn member_label(&self, kind: &MemberKind, span: VersionRange) -> labels::Member {
         match kind {
             MemberKind::Base(_) => labels::Member::Base,
             MemberKind::Attribute(a) => labels::Member::Attribute {
                 name: lit(&a.xml_name),
                 ns: a.namespace.map(|ns| self.ns_path(ns)),
                 optional: !a.required,
+                versions: span,
             },
             MemberKind::AnyAttribute => labels::Member::AnyAttribute,
-            MemberKind::Element(e) => labels::Member::Element(self.element_label(e)),
-            MemberKind::Choice { occurs, boxed, .. } => labels::Member::Choice {
+            MemberKind::Element(e) => labels::Member::Element(self.element_label(e, span)),
+            MemberKind::Choice {
+                occurs,
+                boxed,
+                open,
+                ..
+            } => labels::Member::Choice {
                 occurs: *occurs,
                 boxed: *boxed,
+                open: *open,
             },
             MemberKind::Any { occurs } => labels::Member::Any { occurs: *occurs },
             MemberKind::Text(_) => labels::Member::Text,
+            MemberKind::Unknown => labels::Member::Unknown,
         }
     }
 
-    /// The label of a child element (or of a choice's alternative).
-    pub(super) fn element_label(&self, e: &ElementMember) -> labels::Element {
+    /// The label of a child element (or of a choice's alternative) in the
+    /// versions `span` says.
+    pub(super) fn element_label(&self, e: &ElementMember, span: VersionRange) -> labels::Element {
         labels::Element {
             name: lit(&e.xml_name),
             ns: e.namespace.map(|ns| self.ns_path(ns)),
@@ -39,6 +49,7 @@ impl Emitter<'_> {
             occurs: e.occurs,
             nillable: e.nillable,
             boxed: e.boxed,
+            versions: span,
         }
     }
 
@@ -57,12 +68,15 @@ impl Emitter<'_> {
             }
             MemberKind::AnyAttribute => quote!(Vec<xml::AnyAttribute>),
             MemberKind::Element(e) => self.element_type(e),
-            MemberKind::Choice { ty, occurs, boxed } => {
+            MemberKind::Choice {
+                ty, occurs, boxed, ..
+            } => {
                 let ty = self.rust_type(&TypeRef::Type(*ty));
                 occurs_type(*occurs, if *boxed { quote!(Box<#ty>) } else { ty })
             }
             MemberKind::Any { occurs } => occurs_type(*occurs, quote!(xml::RawXml)),
             MemberKind::Text(ty) => self.rust_type(ty),
+            MemberKind::Unknown => quote!(Vec<xml::RawXml>),
         }
     }
 

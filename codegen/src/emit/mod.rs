@@ -12,6 +12,9 @@ mod labels;
 mod responses;
 mod service;
 mod types;
+mod versions;
+
+pub use versions::version_const;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -89,9 +92,11 @@ impl<'m> Emitter<'m> {
         let message = self.message_enum();
         let header_sets = self.header_sets();
         let exchange = self.exchange();
+        let versions = self.versions();
         quote! {
             use ::ews_um::xml;
             #(#namespaces)*
+            #versions
             #message
             #header_sets
             #exchange

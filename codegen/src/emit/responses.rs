@@ -40,6 +40,9 @@ impl Emitter<'_> {
             let values = self.walk(route);
             if route.end == message {
                 values
+            } else if self.is_open_choice(route.end) {
+                let choice = self.type_path(route.end);
+                quote!(#values.filter_map(#choice::outcome))
             } else {
                 quote!(#values.map(AsRef::<#outcome>::as_ref))
             }
@@ -86,9 +89,10 @@ impl Emitter<'_> {
         let [route] = routes else {
             return None;
         };
-        let TypeKind::Choice(alternatives) = &self.model.get(route.end).kind else {
+        let TypeKind::Choice(def) = &self.model.get(route.end).kind else {
             return None;
         };
+        let alternatives = &def.alternatives;
         let own = format!("{}ResponseMessage", op.name);
         let alternative = alternatives.iter().find(|a| a.element.xml_name == own)?;
         let TypeRef::Type(ty) = alternative.element.ty else {
@@ -102,7 +106,7 @@ impl Emitter<'_> {
             quote!(v)
         };
         let values = self.walk(route);
-        let messages = if alternatives.len() == 1 {
+        let messages = if alternatives.len() == 1 && def.unknown_variant.is_none() {
             quote!(#values.map(|v| match v { #choice::#variant(v) => #value }))
         } else {
             quote!(#values.filter_map(|v| match v {
@@ -126,7 +130,7 @@ impl Emitter<'_> {
                 end: message,
             });
             self.member_routes(at, message, false, steps, out);
-        } else if self.is_message(at, message) {
+        } else if self.is_message(at, message) || self.holds_messages(at, message) {
             out.push(Route {
                 steps: steps.clone(),
                 end: at,
@@ -166,6 +170,7 @@ impl Emitter<'_> {
                     ty,
                     occurs,
                     boxed: false,
+                    ..
                 } => (*ty, *occurs),
                 _ => continue,
             };

@@ -1,15 +1,17 @@
 //! The declaration of each kind of type, with its derives and labels, and
 //! what a type implements as a top-level element or an operation.
 
-use ews_um_labels::{self as labels, DeclaredType, DerivedVariant, EnumVariant, Occurs};
+use ews_um_labels::{
+    self as labels, ChoiceVariant, DeclaredType, DerivedVariant, EnumVariant, Occurs,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::labels::lit;
 use super::{Emitter, doc_attrs, ident, variant_names_allow};
 use crate::model::{
-    Alternative, DerivedDef, ElementDef, EnumDef, Member, MemberKind, StructDef, TypeDef, TypeId,
-    TypeKind, TypeRef, UnionMember,
+    ChoiceDef, DerivedDef, ElementDef, EnumDef, Member, MemberKind, Presence, StructDef, TypeDef,
+    TypeId, TypeKind, TypeRef, UnionMember,
 };
 
 impl Emitter<'_> {
@@ -19,7 +21,7 @@ impl Emitter<'_> {
             TypeKind::Struct(def) => self.struct_def(ty, def),
             TypeKind::Enum(def) => self.enum_def(ty, def),
             TypeKind::Newtype(value) => self.newtype_def(ty, value),
-            TypeKind::Choice(alternatives) => self.choice_def(ty, alternatives),
+            TypeKind::Choice(choice) => self.choice_def(ty, choice),
             TypeKind::Derived(def) => self.derived_def(ty, def),
             TypeKind::Union(members) => self.union_def(ty, members),
         }
@@ -64,7 +66,7 @@ impl Emitter<'_> {
                 pub struct #name;
             };
         }
-        let members = def.members.iter().map(|m| self.member(m));
+        let members = def.members.iter().map(|m| self.member(ty, m));
         let constructor = self.constructor(ty, def);
         quote! {
             #doc
@@ -77,10 +79,18 @@ impl Emitter<'_> {
     }
 
     /// A struct member: its documentation, label, serde attributes and field.
-    fn member(&self, member: &Member) -> TokenStream {
+    fn member(&self, owner: &TypeDef, member: &Member) -> TokenStream {
         let field = ident(&member.rust_name);
         let ty = self.member_type(&member.kind);
-        let label = self.member_label(&member.kind);
+        let span = self.version_range(member.presence, owner.presence);
+        let label = self.member_label(&member.kind, span);
+        // A choice's alternatives say their own versions.
+        let versions_doc = match member.kind {
+            MemberKind::Element(_) | MemberKind::Attribute(_) => {
+                self.versions_doc(member.presence, owner.presence)
+            }
+            _ => TokenStream::new(),
+        };
         let skip_none =
             || self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none"));
         let skip_empty = || self.serde_attr(quote!(default, skip_serializing_if = "Vec::is_empty"));
@@ -122,25 +132,46 @@ impl Emitter<'_> {
             }
             MemberKind::Any { occurs } => (self.schema_doc(&member.docs), skip_for(*occurs)),
             MemberKind::Text(_) => (doc_attrs("The element's text."), None),
+            MemberKind::Unknown => {
+                let doc = "Elements the schema does not declare (from a newer version of it, say), kept as sent and written after the others.";
+                (doc_attrs(doc), skip_empty())
+            }
         };
-        quote!(#doc #label #skip pub #field: #ty,)
+        quote!(#doc #versions_doc #label #skip pub #field: #ty,)
     }
 
-    /// One of several elements.
-    fn choice_def(&self, ty: &TypeDef, alternatives: &[Alternative]) -> TokenStream {
+    /// One of several elements; an open choice keeps any other element as
+    /// its unknown variant.
+    fn choice_def(&self, ty: &TypeDef, choice: &ChoiceDef) -> TokenStream {
         let name = ident(&ty.rust_name);
         let doc = self.schema_doc(&ty.docs);
         let derives = self.derives(ty.eq, false, Some(quote!(Choice)));
+        let alternatives = &choice.alternatives;
+        let names = alternatives.iter().map(|a| a.rust_name.as_str());
         let allow = variant_names_allow(
             &ty.rust_name,
-            alternatives.iter().map(|a| a.rust_name.as_str()),
+            names.chain(choice.unknown_variant.as_deref()),
         );
         let variants = alternatives.iter().map(|a| {
             let variant = ident(&a.rust_name);
             let doc = self.schema_doc(&a.docs);
-            let label = self.element_label(&a.element);
+            // Alternatives say their versions whatever their choice's: the
+            // version check looks them up in the choice, not its holder.
+            let versions_doc = self.versions_doc(a.presence, Presence::default());
+            let label = self.element_label(
+                &a.element,
+                self.version_range(a.presence, Presence::default()),
+            );
             let ty = self.element_type(&a.element);
-            quote!(#doc #label #variant(#ty),)
+            quote!(#doc #versions_doc #label #variant(#ty),)
+        });
+        let unknown = choice.unknown_variant.as_ref().map(|variant| {
+            let variant = ident(variant);
+            let doc = doc_attrs(
+                "An element none of the others is (from a newer version of the schema, say), kept as sent.",
+            );
+            let label = ChoiceVariant::Other;
+            quote!(#doc #label #variant(xml::RawXml),)
         });
         quote! {
             #doc
@@ -148,6 +179,7 @@ impl Emitter<'_> {
             #allow
             pub enum #name {
                 #(#variants)*
+                #unknown
             }
         }
     }
@@ -173,16 +205,32 @@ impl Emitter<'_> {
         let variants = def.variants.iter().map(|v| {
             let variant = ident(&self.model.get(v.ty).rust_name);
             let doc = doc_attrs(&format!("`xsi:type=\"{}\"`.", v.xml_name));
+            // The versions of the type itself: where an older version
+            // gave the element the declared type alone, no `xsi:type` is
+            // valid there.
+            let presence = self.model.get(v.ty).presence;
             let label = DerivedVariant::Type {
                 name: lit(&v.xml_name),
                 ns: Some(self.ns_path(v.namespace)),
+                versions: self.version_range(presence, Presence::default()),
             };
-            quote!(#doc #label #variant(Box<#variant>),)
+            let versions_doc = self.versions_doc(presence, Presence::default());
+            quote!(#doc #versions_doc #label #variant(Box<#variant>),)
+        });
+        let unknown = def.unknown.as_ref().map(|unknown| {
+            let variant = ident(&unknown.rust_name);
+            let value = self.type_path(unknown.ty);
+            let doc = doc_attrs(&format!(
+                "A type `xsi:type` names that the schema does not (one a newer version of it derives from `{declared}`, say), read as `{declared}`: its name kept, to be written back."
+            ));
+            let label = DerivedVariant::Other;
+            quote!(#doc #label #variant(Box<xml::UnknownType<#value>>),)
         });
         let upcast = self.derived_upcast(ty, def);
         let names: Vec<&str> = def
             .types()
             .map(|v| self.model.get(v).rust_name.as_str())
+            .chain(def.unknown.as_ref().map(|u| u.rust_name.as_str()))
             .collect();
         let allow = variant_names_allow(&ty.rust_name, names);
         quote! {
@@ -193,6 +241,7 @@ impl Emitter<'_> {
             pub enum #name {
                 #base
                 #(#variants)*
+                #unknown
             }
             #upcast
         }
@@ -201,7 +250,7 @@ impl Emitter<'_> {
     /// `AsRef` to the declared type, when it is a struct: what every value
     /// has, whichever type it is.
     fn derived_upcast(&self, ty: &TypeDef, def: &DerivedDef) -> Option<TokenStream> {
-        let declared = self.declared_struct(ty, def)?;
+        let declared = self.model.declared_struct(ty, def)?;
         let arms = def
             .types()
             .map(|v| {
@@ -215,6 +264,11 @@ impl Emitter<'_> {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
+        // A type the schema does not know is read as the declared one.
+        let unknown = def.unknown.as_ref().map(|u| {
+            let variant = ident(&u.rust_name);
+            quote!(Self::#variant(v) => &v.value,)
+        });
         let name = ident(&ty.rust_name);
         let target = self.type_path(declared);
         Some(quote! {
@@ -222,25 +276,10 @@ impl Emitter<'_> {
                 fn as_ref(&self) -> &#target {
                     match self {
                         #(#arms)*
+                        #unknown
                     }
                 }
             }
-        })
-    }
-
-    /// The struct of the type a type-with-derived-types enum is declared
-    /// as: its base variant's, or, for an abstract type, the struct of
-    /// that name its variants extend (none when it has no members).
-    pub(super) fn declared_struct(&self, ty: &TypeDef, def: &DerivedDef) -> Option<TypeId> {
-        if let Some(base) = def.base {
-            return Some(base);
-        }
-        let first = def.variants.first()?.ty;
-        (0..self.model.types.len() as u32).map(TypeId).find(|&id| {
-            let candidate = self.model.get(id);
-            candidate.xml_name == ty.xml_name
-                && matches!(candidate.kind, TypeKind::Struct(_))
-                && self.model.base_fields(first, id).is_some()
         })
     }
 
@@ -305,9 +344,11 @@ impl Emitter<'_> {
             let doc = self.schema_doc(&v.docs);
             let value = &v.xml_value;
             let renamed = v.rust_name != v.xml_value;
-            let label = EnumVariant::Value(renamed.then(|| lit(value)));
+            let versions_doc = self.versions_doc(v.presence, ty.presence);
+            let span = self.version_range(v.presence, ty.presence);
+            let label = EnumVariant::Value(renamed.then(|| lit(value)), span);
             let serde_rename = renamed.then(|| self.serde_attr(quote!(rename = #value)));
-            quote!(#doc #label #serde_rename #variant,)
+            quote!(#doc #versions_doc #label #serde_rename #variant,)
         });
         let untagged = self.serde_attr(quote!(untagged));
         let other = EnumVariant::Other;
@@ -349,6 +390,7 @@ impl Emitter<'_> {
                 occurs: Occurs::Required,
                 nillable: false,
                 boxed: false,
+                versions: Default::default(),
             };
             let doc = doc_attrs(&format!("The `{}` element.", e.xml_name));
             quote!(#doc #label #variant(#ty),)

@@ -61,11 +61,33 @@ pub struct SchemaSet {
     pub(crate) service: Option<ServiceDescription>,
     /// How long loading took.
     pub load_time: Duration,
+    /// In a module of several versions, this one's name, and the older
+    /// versions loaded, oldest first.
+    pub(crate) version: Option<String>,
+    pub(crate) older: Vec<SchemaSet>,
 }
 
 /// Loads the schemas `options` name, everything they include or import,
-/// and the service description, if any.
+/// and the service description, if any; for a module of several versions,
+/// each version's (the newest holding the others).
 pub fn load(options: &Options) -> Result<SchemaSet, Error> {
+    if options.versions.is_empty() {
+        return load_one(options);
+    }
+    crate::versions::check_request(options)?;
+    let mut sets = Vec::new();
+    for version in &options.versions {
+        let mut set = load_one(&options.of_version(version))?;
+        set.version = Some(version.name.clone());
+        sets.push(set);
+    }
+    let mut newest = sets.pop().expect("versions is not empty");
+    newest.load_time += sets.iter().map(|s| s.load_time).sum::<Duration>();
+    newest.older = sets;
+    Ok(newest)
+}
+
+fn load_one(options: &Options) -> Result<SchemaSet, Error> {
     let started = Instant::now();
     let paths = &options.schemas;
     if paths.is_empty() {
@@ -130,6 +152,8 @@ pub fn load(options: &Options) -> Result<SchemaSet, Error> {
         paths: paths.to_vec(),
         service,
         load_time: started.elapsed(),
+        version: None,
+        older: Vec::new(),
     })
 }
 
@@ -204,6 +228,16 @@ impl SchemaSet {
             .and_then(|m| m.namespace.as_ref())
             .map(|n| String::from_utf8_lossy(&n.0).into_owned())
             .unwrap_or_default()
+    }
+
+    /// Whether the schemas' files declare a top-level element `name`.
+    pub(crate) fn declares_element(&self, name: &str) -> bool {
+        self.types.items.keys().any(|ident| {
+            ident.type_ == IdentType::Element
+                && !ident.name.is_generated()
+                && ident.name.as_str() == name
+                && self.path_of(ident.schema).is_some()
+        })
     }
 
     /// The named types (`complexType`, `simpleType`) of the schemas' files.

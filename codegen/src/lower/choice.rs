@@ -12,7 +12,9 @@ use super::complex::{Bounds, combine, member, to_occurs};
 use super::{Job, Lowering, docs};
 use crate::error::{Construct, Error};
 use crate::load::Name;
-use crate::model::{Alternative, ElementMember, Member, MemberKind, NameHint, Occurs, TypeKind};
+use crate::model::{
+    Alternative, ChoiceDef, ElementMember, Member, MemberKind, NameHint, Occurs, TypeKind,
+};
 
 impl Lowering<'_> {
     /// A member holding one of a choice's elements (a `Vec` when the
@@ -88,6 +90,7 @@ impl Lowering<'_> {
             ty,
             occurs,
             boxed: false,
+            open: false,
         };
         member(String::new(), kind)
     }
@@ -124,7 +127,10 @@ impl Lowering<'_> {
             let element = self.element(owner, element, type_)?;
             add(&mut alternatives, alternative(docs, element));
         }
-        Ok(TypeKind::Choice(alternatives))
+        Ok(TypeKind::Choice(ChoiceDef {
+            alternatives,
+            unknown_variant: None,
+        }))
     }
 
     /// The elements that may stand where the head element `head` is
@@ -235,6 +241,7 @@ fn alternative(docs: String, element: ElementMember) -> Alternative {
             occurs: Occurs::Required,
             ..element
         },
+        presence: Default::default(),
     }
 }
 

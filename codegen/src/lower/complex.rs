@@ -382,6 +382,7 @@ impl Lowering<'_> {
                     ty: id,
                     occurs,
                     boxed: false,
+                    open: false,
                 };
                 return Ok(member(docs, kind));
             }
@@ -425,6 +426,7 @@ pub(super) fn member(docs: String, kind: MemberKind) -> Member {
         rust_name: String::new(),
         docs,
         kind,
+        presence: Default::default(),
     }
 }
 

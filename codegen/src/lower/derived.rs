@@ -31,6 +31,7 @@ impl Lowering<'_> {
             namespace: self.namespace_id(ident.ns),
             base,
             variants,
+            unknown: None,
         });
         Ok(Converted {
             xml_name,

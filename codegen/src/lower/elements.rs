@@ -91,6 +91,7 @@ impl Lowering<'_> {
                 alias: None,
                 namespace: self.namespace_id(ident.ns),
                 xml_name: name,
+                presence: Default::default(),
             });
         }
         elements

@@ -31,7 +31,7 @@ use xsd_parser::models::{IdentType, TypeIdent};
 
 use crate::error::{Construct, Error, Origin};
 use crate::load::{Name, SchemaSet};
-use crate::model::{Model, NameHint, Namespace, NsId, TypeDef, TypeId, TypeKind};
+use crate::model::{ChoiceDef, Model, NameHint, Namespace, NsId, TypeDef, TypeId, TypeKind};
 use crate::options::Options;
 
 pub use survey::survey;
@@ -244,7 +244,10 @@ impl<'s> Lowering<'s> {
                         TypeKind::Struct(self.complex(ident, c)?)
                     }
                     Some(MetaTypeVariant::Union(u)) => self.union(ident, u)?,
-                    Some(MetaTypeVariant::Dynamic(_)) => TypeKind::Choice(self.substitutes(ident)?),
+                    Some(MetaTypeVariant::Dynamic(_)) => TypeKind::Choice(ChoiceDef {
+                        alternatives: self.substitutes(ident)?,
+                        unknown_variant: None,
+                    }),
                     _ => {
                         let message = "not a complex type or enumeration";
                         return Err(self.unsupported(ident, Construct::Type, message));
@@ -286,6 +289,7 @@ impl<'s> Lowering<'s> {
             kind: converted.kind,
             eq: true,
             default: false,
+            presence: Default::default(),
         }
     }
 

@@ -80,6 +80,7 @@ fn from_service(service: &ServiceDescription, model: &mut Model) {
             request_headers,
             response_headers,
             headers_alias: None,
+            presence: Default::default(),
         });
     }
 }
@@ -164,6 +165,7 @@ fn by_name_convention(model: &Model, options: &Options) -> Vec<OperationDef> {
                 request_headers: None,
                 response_headers: None,
                 headers_alias: None,
+                presence: Default::default(),
             })
         })
         .collect()

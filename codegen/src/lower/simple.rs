@@ -18,6 +18,7 @@ impl Lowering<'_> {
                 rust_name: String::new(),
                 xml_value: variant.ident.name.as_str().to_owned(),
                 docs: docs(&variant.documentation),
+                presence: Default::default(),
             })
             .collect();
         TypeKind::Enum(EnumDef {

@@ -74,7 +74,7 @@ impl Model {
         match &member.kind {
             MemberKind::Base(base) => struct_default(*base),
             MemberKind::Attribute(a) => !a.required,
-            MemberKind::AnyAttribute => true,
+            MemberKind::AnyAttribute | MemberKind::Unknown => true,
             MemberKind::Element(e) => match (e.occurs, &e.ty) {
                 (Occurs::Required, TypeRef::Type(id)) => !e.nillable && struct_default(*id),
                 (occurs, _) => may_be_absent(occurs),

@@ -6,9 +6,11 @@
 //! into code.
 
 mod derivable;
+mod presence;
 mod walk;
 
 pub use ews_um_labels::Occurs;
+pub use presence::Presence;
 pub use walk::{Use, UseMut};
 
 use crate::error::Origin;
@@ -38,6 +40,25 @@ pub struct Model {
     pub header_sets: Vec<HeaderSet>,
     /// The name of the enum of all top-level elements (naming pass).
     pub message_enum: String,
+    /// The schema versions merged into the module, oldest first: empty
+    /// for a module of one schema (`crate::versions`).
+    pub versions: Vec<String>,
+    /// What changed in type or occurrence between versions, for `diff`.
+    pub changes: Vec<Change>,
+}
+
+/// A member both versions have, whose type or occurrence differs: the
+/// model keeps the newer one (occurrence widened to take both).
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// The type holding the member.
+    pub owner: TypeId,
+    /// The member, as the diff names it (`element Body`, `attribute Id`).
+    pub member: String,
+    /// What it was in the older version and is in the newer, as the diff
+    /// prints them.
+    pub old: String,
+    pub new: String,
 }
 
 /// A namespace the module refers to.
@@ -78,10 +99,12 @@ pub struct TypeDef {
     /// A struct whose every member can start empty without inventing a
     /// value the schema requires, so it derives `Default` (`derivable`).
     pub default: bool,
+    /// The versions that declare it.
+    pub presence: Presence,
 }
 
 /// What a type is named after, and how.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NameHint {
     /// A schema type, named group or an element's anonymous type: named
     /// after it.
@@ -104,7 +127,7 @@ pub enum TypeKind {
     Newtype(TypeRef),
     /// One of several elements: an `xs:choice`, or the members of a
     /// substitution group.
-    Choice(Vec<Alternative>),
+    Choice(ChoiceDef),
     /// A complex type and the types derived from it, chosen by `xsi:type`.
     Derived(DerivedDef),
     /// A union of simple types, tried in order.
@@ -126,6 +149,8 @@ pub struct Member {
     pub rust_name: String,
     pub docs: String,
     pub kind: MemberKind,
+    /// The versions of its type that have it.
+    pub presence: Presence,
 }
 
 /// What a member is: the generated `#[xml(…)]` label says the same.
@@ -138,11 +163,14 @@ pub enum MemberKind {
     AnyAttribute,
     Element(ElementMember),
     /// One of several elements, by the choice type `ty`; `boxed` when the
-    /// choice holds its owner again (recursion pass).
+    /// choice holds its owner again (recursion pass); `open` when it is all
+    /// the element content of its type, which keeps an element it does not
+    /// declare as the choice's unknown alternative (`passes::unknown`).
     Choice {
         ty: TypeId,
         occurs: Occurs,
         boxed: bool,
+        open: bool,
     },
     /// Elements the schema leaves open (`xs:any`).
     Any {
@@ -150,6 +178,9 @@ pub enum MemberKind {
     },
     /// The text of simple content.
     Text(TypeRef),
+    /// The elements the type does not declare, kept as written (the
+    /// `keep_unknown_elements` option; `passes::unknown`).
+    Unknown,
 }
 
 /// An attribute.
@@ -181,6 +212,15 @@ pub struct ElementMember {
     pub boxed: bool,
 }
 
+/// The alternatives of a choice.
+#[derive(Debug, Clone, Default)]
+pub struct ChoiceDef {
+    pub alternatives: Vec<Alternative>,
+    /// The variant that keeps an element none of the alternatives is, when
+    /// an open choice member holds the choice (named by the naming pass).
+    pub unknown_variant: Option<String>,
+}
+
 /// An alternative of a choice.
 #[derive(Debug, Clone)]
 pub struct Alternative {
@@ -188,6 +228,8 @@ pub struct Alternative {
     pub rust_name: String,
     pub docs: String,
     pub element: ElementMember,
+    /// The versions of its choice that have it.
+    pub presence: Presence,
 }
 
 /// A type with derived types, as the value of an element.
@@ -199,6 +241,20 @@ pub struct DerivedDef {
     pub base: Option<TypeId>,
     /// Every type derived from it, directly or not, that has values.
     pub variants: Vec<DerivedVariant>,
+    /// The variant of a type `xsi:type` names that the schema does not,
+    /// read as the declared type's struct; none when that has no struct
+    /// (`passes::unknown`).
+    pub unknown: Option<UnknownVariant>,
+}
+
+/// The variant of a derived-type enum that holds a value of a type the
+/// schema does not know.
+#[derive(Debug, Clone)]
+pub struct UnknownVariant {
+    /// The variant's name (naming pass).
+    pub rust_name: String,
+    /// The struct of the declared type, which the value is read as.
+    pub ty: TypeId,
 }
 
 impl DerivedDef {
@@ -270,6 +326,8 @@ pub struct EnumValue {
     pub rust_name: String,
     pub xml_value: String,
     pub docs: String,
+    /// The versions of its enumeration that list it.
+    pub presence: Presence,
 }
 
 /// A top-level element, implemented by its type.
@@ -282,6 +340,8 @@ pub struct ElementDef {
     pub alias: Option<String>,
     pub namespace: NsId,
     pub xml_name: String,
+    /// The versions that declare it.
+    pub presence: Presence,
 }
 
 /// A request element and the element that answers it.
@@ -297,6 +357,8 @@ pub struct OperationDef {
     pub response_headers: Option<usize>,
     /// The alias of its request's header set named after it (naming pass).
     pub headers_alias: Option<String>,
+    /// The versions whose service description has it.
+    pub presence: Presence,
 }
 
 /// SOAP header elements that go together: a struct of an optional value
@@ -356,6 +418,47 @@ impl Model {
     /// The struct `id` and the structs it extends, outermost base first.
     pub fn chain(&self, id: TypeId) -> Vec<&StructDef> {
         chain(id, |id| Some(self.get(id)))
+    }
+
+    /// Whether the only child member of the struct `owner` (its bases'
+    /// included) is one choice.
+    pub fn holds_only_a_choice(&self, owner: TypeId) -> bool {
+        let mut children = self
+            .chain(owner)
+            .into_iter()
+            .flat_map(|def| def.members.iter())
+            .filter(|m| m.kind.is_child());
+        matches!(
+            (children.next().map(|m| &m.kind), children.next()),
+            (Some(MemberKind::Choice { .. }), None)
+        )
+    }
+
+    /// The struct of the type a derived-type enum, `ty`, is declared as:
+    /// its base variant's, or, for an abstract type, the struct of that
+    /// name its variants extend (none when it has no members).
+    pub fn declared_struct(&self, ty: &TypeDef, def: &DerivedDef) -> Option<TypeId> {
+        if let Some(base) = def.base {
+            return Some(base);
+        }
+        let first = def.variants.first()?.ty;
+        (0..self.types.len() as u32).map(TypeId).find(|&id| {
+            let candidate = self.get(id);
+            candidate.xml_name == ty.xml_name
+                && matches!(candidate.kind, TypeKind::Struct(_))
+                && self.base_fields(first, id).is_some()
+        })
+    }
+}
+
+impl MemberKind {
+    /// Whether the member is child elements: an element, a choice or a
+    /// wildcard (not a base, attributes, text or kept elements).
+    pub fn is_child(&self) -> bool {
+        matches!(
+            self,
+            MemberKind::Element(_) | MemberKind::Choice { .. } | MemberKind::Any { .. }
+        )
     }
 }
 

@@ -35,7 +35,14 @@ macro_rules! walk {
         impl TypeDef {
             /// Calls `f` with everything the type refers to, in member order.
             pub fn $visit(& $($m)? self, f: &mut impl FnMut($Use<'_>)) {
-                match & $($m)? self.kind {
+                self.kind.$visit(f)
+            }
+        }
+
+        impl TypeKind {
+            /// Calls `f` with everything a type of this kind refers to.
+            pub fn $visit(& $($m)? self, f: &mut impl FnMut($Use<'_>)) {
+                match self {
                     TypeKind::Struct(def) => {
                         for member in & $($m)? def.members {
                             match & $($m)? member.kind {
@@ -47,17 +54,19 @@ macro_rules! walk {
                                     }
                                 }
                                 MemberKind::Element(e) => $visit_element(e, f),
-                                MemberKind::Choice { ty, occurs, boxed } => {
+                                MemberKind::Choice { ty, occurs, boxed, .. } => {
                                     let inline = !*boxed && !matches!(occurs, Occurs::Repeated { .. });
                                     f($Use::Type { id: ty, inline });
                                 }
                                 MemberKind::Text(ty) => $visit_ref(ty, true, f),
-                                MemberKind::AnyAttribute | MemberKind::Any { .. } => {}
+                                MemberKind::AnyAttribute
+                                | MemberKind::Any { .. }
+                                | MemberKind::Unknown => {}
                             }
                         }
                     }
-                    TypeKind::Choice(alternatives) => {
-                        for alternative in alternatives {
+                    TypeKind::Choice(choice) => {
+                        for alternative in & $($m)? choice.alternatives {
                             $visit_element(& $($m)? alternative.element, f);
                         }
                     }
@@ -71,6 +80,9 @@ macro_rules! walk {
                         for variant in & $($m)? def.variants {
                             f($Use::Type { id: & $($m)? variant.ty, inline: false });
                             f($Use::Namespace(& $($m)? variant.namespace));
+                        }
+                        if let Some(unknown) = & $($m)? def.unknown {
+                            f($Use::Type { id: & $($m)? unknown.ty, inline: false });
                         }
                     }
                     TypeKind::Union(members) => {

@@ -55,7 +55,11 @@ pub fn name_choices(
     let holders = holders(model);
     let mut names = HashMap::new();
     let mut used: BTreeSet<&str> = BTreeSet::new();
+    // The runtime's name, and the module of a module's versions.
     let mut modules: HashSet<String> = HashSet::from(["xml".to_owned()]);
+    if !model.versions.is_empty() {
+        modules.insert("versions".to_owned());
+    }
     for (owner, def) in model.types.iter().enumerate() {
         let TypeKind::Struct(def) = &def.kind else {
             continue;
@@ -140,7 +144,7 @@ fn stem(
     if alternatives.len() <= 2 {
         return (joined(alternatives), false);
     }
-    if holds_only_a_choice(model, owner)
+    if model.holds_only_a_choice(owner)
         && let Some(names) = holders.get(&owner).filter(|names| names.len() == 1)
     {
         return (names.iter().next().cloned().unwrap_or_default(), false);
@@ -172,9 +176,9 @@ fn anonymous_choices<'m>(
             match &model.get(ty) {
                 TypeDef {
                     name: NameHint::Choice { .. },
-                    kind: TypeKind::Choice(alternatives),
+                    kind: TypeKind::Choice(choice),
                     ..
-                } => Some((ty, occurs, alternatives.as_slice())),
+                } => Some((ty, occurs, choice.alternatives.as_slice())),
                 _ => None,
             }
         })
@@ -255,23 +259,6 @@ fn ancestors(model: &Model, ty: &TypeRef) -> Option<Vec<String>> {
     })
 }
 
-/// Whether the only child member of `owner` (its bases' included) is one
-/// choice (rule 5).
-fn holds_only_a_choice(model: &Model, owner: TypeId) -> bool {
-    let children: Vec<&MemberKind> = model
-        .chain(owner)
-        .into_iter()
-        .flat_map(|def| def.members.iter().map(|m| &m.kind))
-        .filter(|k| {
-            matches!(
-                k,
-                MemberKind::Element(_) | MemberKind::Choice { .. } | MemberKind::Any { .. }
-            )
-        })
-        .collect();
-    matches!(children.as_slice(), [MemberKind::Choice { .. }])
-}
-
 /// For each type, the names of the elements whose type it is (directly,
 /// or as the declared type of an enum of derived types).
 fn holders(model: &Model) -> HashMap<TypeId, BTreeSet<String>> {
@@ -294,7 +281,8 @@ fn holders(model: &Model) -> HashMap<TypeId, BTreeSet<String>> {
     for def in &model.types {
         match &def.kind {
             TypeKind::Struct(s) => s.elements().for_each(|e| note(&e.ty, &e.xml_name)),
-            TypeKind::Choice(alternatives) => alternatives
+            TypeKind::Choice(choice) => choice
+                .alternatives
                 .iter()
                 .for_each(|a| note(&a.element.ty, &a.element.xml_name)),
             _ => {}

@@ -1,6 +1,7 @@
 //! The passes that complete a lowered model, in order: drop what no
 //! element reaches (`reachable`), box what would otherwise contain itself
-//! (`recursion`), name everything (`naming`, then `namespaces`), check the
+//! (`recursion`), give types a place for what a newer schema adds
+//! (`unknown`), name everything (`naming`, then `namespaces`), check the
 //! aliases asked for (`aliases`), and work out which traits each type can
 //! derive (`crate::model::derivable`).
 
@@ -10,6 +11,7 @@ mod namespaces;
 pub mod naming;
 mod reachable;
 mod recursion;
+mod unknown;
 
 use crate::error::Error;
 use crate::model::Model;
@@ -20,6 +22,7 @@ pub fn complete(mut model: Model, options: &Options) -> Result<Model, Error> {
     reachable::keep_reachable(&mut model);
     namespaces::keep_used(&mut model);
     recursion::box_recursive(&mut model);
+    unknown::add(&mut model, options.keep_unknown_elements);
     naming::name(&mut model, &options.choice_names)?;
     namespaces::name(&mut model)?;
     aliases::check(&model, options)?;

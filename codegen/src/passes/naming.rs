@@ -146,9 +146,16 @@ fn name_members(model: &mut Model, choices: &HashMap<TypeId, ChoiceName>) -> Res
                     member.rust_name = name;
                 }
             }
-            TypeKind::Choice(alternatives) => {
-                let names = unique_all(alternatives.iter().map(|a| type_name(&a.element.xml_name)));
-                for (alternative, name) in alternatives.iter_mut().zip(names) {
+            TypeKind::Choice(choice) => {
+                let names = choice
+                    .alternatives
+                    .iter()
+                    .map(|a| type_name(&a.element.xml_name));
+                let names = unique_all(names);
+                if let Some(unknown) = &mut choice.unknown_variant {
+                    *unknown = claim(&mut names.iter().cloned().collect(), &["Unknown".into()]);
+                }
+                for (alternative, name) in choice.alternatives.iter_mut().zip(names) {
                     alternative.rust_name = name;
                 }
             }
@@ -170,7 +177,18 @@ fn name_members(model: &mut Model, choices: &HashMap<TypeId, ChoiceName>) -> Res
                     member.rust_name = name;
                 }
             }
-            TypeKind::Newtype(_) | TypeKind::Derived(_) => {}
+            // Variants are named after the types they hold, but for the
+            // one of types the schema does not know.
+            TypeKind::Derived(def) => {
+                let mut taken: HashSet<String> = def
+                    .types()
+                    .map(|id| type_names[id.0 as usize].clone())
+                    .collect();
+                if let Some(unknown) = &mut def.unknown {
+                    unknown.rust_name = claim(&mut taken, &["Unknown".into()]);
+                }
+            }
+            TypeKind::Newtype(_) => {}
         }
     }
     Ok(())
@@ -208,6 +226,11 @@ pub fn field_names(
             },
             MemberKind::Any { .. } => "any".to_owned(),
             MemberKind::Text(_) => "value".to_owned(),
+            // Named once the rest are: no schema name may lose its own.
+            MemberKind::Unknown => {
+                names.push(None);
+                continue;
+            }
         };
         if names.iter().flatten().any(|n| *n == name) {
             let message = format!("two members map to the field name {name}");
@@ -220,7 +243,7 @@ pub fn field_names(
     let names = def.members.iter().zip(names).map(|(member, name)| {
         name.unwrap_or_else(|| {
             let MemberKind::Choice { ty, .. } = &member.kind else {
-                return String::new();
+                return claim(&mut taken, &["unknown_elements".into()]);
             };
             // Without the naming rules (a survey): numbered.
             let base = choice_field(*ty).unwrap_or_else(|| {

@@ -20,6 +20,10 @@ pub fn keep_reachable(model: &mut Model) {
     }
     let renumbered = super::renumbering(&reached);
     model.types = super::retain(std::mem::take(&mut model.types), &reached);
+    model.changes.retain(|c| reached[c.owner.0 as usize]);
+    for change in &mut model.changes {
+        change.owner = TypeId(renumbered[change.owner.0 as usize]);
+    }
     // What a kept type refers to is kept too.
     let mut renumber = |u: UseMut<'_>| {
         if let UseMut::Type { id, .. } = u {

@@ -12,8 +12,8 @@ pub fn box_recursive(model: &mut Model) {
         .map(|t| matches!(t.kind, TypeKind::Struct(_)))
         .collect();
     for ty in &mut model.types {
-        if let TypeKind::Choice(alternatives) = &mut ty.kind {
-            for a in alternatives {
+        if let TypeKind::Choice(choice) = &mut ty.kind {
+            for a in &mut choice.alternatives {
                 a.element.boxed =
                     matches!(a.element.ty, TypeRef::Type(id) if is_struct[id.0 as usize]);
             }
@@ -50,7 +50,9 @@ pub fn box_recursive(model: &mut Model) {
                 MemberKind::Element(e) if !repeated(e.occurs) => {
                     e.boxed = matches!(e.ty, TypeRef::Type(held) if reaches(held, owner));
                 }
-                MemberKind::Choice { ty, occurs, boxed } if !repeated(*occurs) => {
+                MemberKind::Choice {
+                    ty, occurs, boxed, ..
+                } if !repeated(*occurs) => {
                     *boxed = reaches(*ty, owner);
                 }
                 _ => {}

@@ -25,6 +25,10 @@ enum Command {
     Decode {
         /// The envelope; `-` or nothing for standard input.
         file: Option<PathBuf>,
+        /// Refuse elements and types the schemas do not declare, rather
+        /// than skip or keep them (as a newer server's messages have).
+        #[arg(long)]
+        strict: bool,
     },
     /// Print the XML envelope for a message given as JSON (as `decode` prints it).
     Encode {
@@ -35,7 +39,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Decode { file } => read(file).and_then(|input| decode(&input)),
+        Command::Decode { file, strict } => read(file).and_then(|input| decode(&input, strict)),
         Command::Encode { file } => read(file).and_then(|input| encode(&input)),
     };
     match result.and_then(|output| {
@@ -66,8 +70,13 @@ fn read(file: Option<PathBuf>) -> Result<Vec<u8>, String> {
     }
 }
 
-fn decode(input: &[u8]) -> Result<Vec<u8>, String> {
-    let document = Document::decode(input).map_err(|e| e.to_string())?;
+fn decode(input: &[u8], strict: bool) -> Result<Vec<u8>, String> {
+    let document = if strict {
+        Document::decode_strict(input)
+    } else {
+        Document::decode(input)
+    };
+    let document = document.map_err(|e| e.to_string())?;
     let mut json = serde_json::to_string_pretty(&document)
         .map_err(|e| e.to_string())?
         .into_bytes();

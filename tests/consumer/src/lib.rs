@@ -11,6 +11,12 @@ pub mod tree {
     include!(concat!(env!("OUT_DIR"), "/tree.rs"));
 }
 
+/// Three versions of the `urn:example:shop` service as one module,
+/// generated from `tests/fixtures/versions/`.
+pub mod shop {
+    include!(concat!(env!("OUT_DIR"), "/shop.rs"));
+}
+
 /// A module for each XSD construct, generated from
 /// `tests/fixtures/constructs/`.
 pub mod constructs {
@@ -41,6 +47,14 @@ pub mod constructs {
     #[doc = "Generated from `extension-of-choice.xsd`."]
     pub mod extension_of_choice {
         include!(concat!(env!("OUT_DIR"), "/extension_of_choice.rs"));
+    }
+    #[doc = "Generated from `forward.xsd`."]
+    pub mod forward {
+        include!(concat!(env!("OUT_DIR"), "/forward.rs"));
+    }
+    #[doc = "Generated from `forward.xsd`, keeping unknown elements."]
+    pub mod forward_kept {
+        include!(concat!(env!("OUT_DIR"), "/forward_kept.rs"));
     }
     #[doc = "Generated from `group.xsd`."]
     pub mod group {

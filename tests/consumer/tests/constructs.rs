@@ -53,6 +53,15 @@ fn decode_error<B: Payload + Debug>(body: &str) -> String {
     }
 }
 
+/// The message of the error of decoding `body` strictly, refusing what
+/// the schema does not declare; panics if it decodes.
+fn strict_error<B: Payload + Debug>(body: &str) -> String {
+    match Envelope::<B>::decode_strict(envelope(body).as_bytes()) {
+        Err(Error::Decode(error)) => error.to_string(),
+        other => panic!("expected a decoding error, got {other:?}"),
+    }
+}
+
 // ---------------------------------------------------------------------------
 // sequence: required (`T`), optional (`Option`) and repeated (`Vec`, bounds
 // checked) elements; a type containing itself is boxed when single.
@@ -622,12 +631,18 @@ mod restriction {
     }
 
     #[test]
-    fn element_the_restriction_dropped_is_refused() {
+    fn element_the_restriction_dropped_is_refused_when_strict() {
+        let body = r#"<ShortReply xmlns="urn:example:restriction"><Subject>s</Subject><Body>b</Body></ShortReply>"#;
         assert_eq!(
-            decode_error::<ShortReply>(
-                r#"<ShortReply xmlns="urn:example:restriction"><Subject>s</Subject><Body>b</Body></ShortReply>"#
-            ),
+            strict_error::<ShortReply>(body),
             "2:65 /Envelope/Body/ShortReply: unexpected element {urn:example:restriction}Body"
+        );
+        // An element the type does not declare, skipped otherwise.
+        assert_eq!(
+            decode::<ShortReply>(body),
+            ShortReply {
+                subject: Some("s".into())
+            }
         );
     }
 
@@ -1136,10 +1151,15 @@ mod substitution {
 
     #[test]
     fn abstract_head_and_empty_group_are_errors() {
+        let abstract_head = r#"<Shape xmlns="urn:example:substitution"><Path/></Shape>"#;
         assert_eq!(
-            decode_error::<Shape>(r#"<Shape xmlns="urn:example:substitution"><Path/></Shape>"#),
+            strict_error::<Shape>(abstract_head),
             "2:41 /Envelope/Body/Shape: unexpected element {urn:example:substitution}Path"
         );
+        // The group is all a `Shape` holds: an element none of its members
+        // is keeps its place, as one a newer schema added would.
+        let shape: Shape = round_trip(abstract_head);
+        assert!(matches!(shape.path.as_slice(), [Path::Unknown(kept)] if kept.xml == "<Path/>"));
         assert_eq!(
             decode_error::<Shape>(r#"<Shape xmlns="urn:example:substitution"/>"#),
             "2:1 /Envelope/Body/Shape: element FieldURI or IndexedFieldURI occurs 0 times, expected at least 1"
@@ -1292,10 +1312,13 @@ mod xsi_type {
 
     #[test]
     fn members_of_a_derived_type_need_its_xsi_type() {
+        let body = folder("<Item><Subject>s</Subject><From>f</From></Item>");
         assert_eq!(
-            decode_error::<Folder>(&folder("<Item><Subject>s</Subject><From>f</From></Item>")),
+            strict_error::<Folder>(&body),
             "2:149 /Envelope/Body/Folder/Item: unexpected element {urn:example:xsi-type}From"
         );
+        // Read as the type it says it is, without them.
+        assert_eq!(decode::<Folder>(&body).item, [item("s")]);
     }
 
     #[test]
@@ -1319,19 +1342,27 @@ mod xsi_type {
     }
 
     #[test]
-    fn unknown_or_unrelated_xsi_type_is_an_error() {
+    fn unknown_or_unrelated_xsi_type_is_an_error_when_strict() {
         assert_eq!(
-            decode_error::<Folder>(&folder(
+            strict_error::<Folder>(&folder(
                 r#"<Item xsi:type="c:Meeting"><Subject>s</Subject></Item>"#
             )),
             "2:123 /Envelope/Body/Folder/Item: xsi:type {urn:example:xsi-type}Meeting is not Item or a type derived from it"
         );
         assert_eq!(
-            decode_error::<Folder>(&folder(
+            strict_error::<Folder>(&folder(
                 r#"<Item xsi:type="c:Weekly"><Subject>s</Subject></Item>"#
             )),
             "2:123 /Envelope/Body/Folder/Item: xsi:type {urn:example:xsi-type}Weekly is not Item or a type derived from it"
         );
+        // Read as the declared type otherwise, the name kept.
+        let meeting: Folder = round_trip(&folder(
+            r#"<Item xsi:type="c:Meeting"><Subject>s</Subject></Item>"#,
+        ));
+        let [AnyItem::Unknown(unknown)] = meeting.item.as_slice() else {
+            panic!("{meeting:?}");
+        };
+        assert_eq!(unknown.name, "Meeting");
         assert_eq!(
             decode_error::<Folder>(&folder(
                 r#"<Item xsi:type="zz:Message"><Subject>s</Subject></Item>"#
@@ -1525,11 +1556,15 @@ mod elements {
         };
         // Inside another type the element holds its type itself.
         assert_eq!(lookup, Lookup { item_id: id("i-9") });
+        let other = r#"<Lookup xmlns="urn:example:elements"><FolderId Value="i-9"/></Lookup>"#;
         assert_eq!(
-            decode_error::<Lookup>(
-                r#"<Lookup xmlns="urn:example:elements"><FolderId Value="i-9"/></Lookup>"#
-            ),
+            strict_error::<Lookup>(other),
             "2:38 /Envelope/Body/Lookup: unexpected element {urn:example:elements}FolderId"
+        );
+        // Skipped otherwise: what the type requires is still required.
+        assert_eq!(
+            decode_error::<Lookup>(other),
+            "2:1 /Envelope/Body/Lookup: missing required element ItemId"
         );
     }
 }

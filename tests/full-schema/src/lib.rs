@@ -5,26 +5,45 @@
 
 /// As a directory: `mod.rs` and a file per schema file.
 pub mod ews;
-/// The same as one file, which must compile as well.
-pub mod ews_file;
+/// Every version at hand merged into one module (as one file, which must
+/// compile as well as the directory above): members labelled with the
+/// versions that have them.
+pub mod union;
 /// The other versions, a module each (`versions/mod.rs` lists them).
 pub mod versions;
 
-/// What the tests do with any message in one version's types.
-pub type RoundTrip = fn(&[u8]) -> Result<Vec<u8>, ews_um::Error>;
+/// One schema version's types, as the tests use them on any message.
+pub struct Version {
+    /// The module's name.
+    pub name: &'static str,
+    /// Generated with `--keep-unknown-elements`.
+    pub keeps_unknown_elements: bool,
+    /// Decodes an envelope holding any top-level element with the version
+    /// headers, forward-compatibly, and encodes it back.
+    pub round_trip: fn(&[u8]) -> Result<Vec<u8>, ews_um::Error>,
+    /// Decodes such an envelope strictly.
+    pub decode_strict: fn(&[u8]) -> Result<(), ews_um::Error>,
+}
 
 /// Declares the module of each version named, and [`versions::ALL`]: each
-/// version's name and its round trip of an envelope holding any top-level
-/// element with the version headers.
+/// version, and whether it keeps unknown elements.
 #[macro_export]
 macro_rules! versions {
-    ($($version:ident),*) => {
+    ($($version:ident: $keeps:literal),*) => {
         $(pub mod $version;)*
 
-        pub const ALL: &[(&str, $crate::RoundTrip)] = &[$((stringify!($version), |bytes| {
+        pub const ALL: &[$crate::Version] = &[$({
             use $version::{Message, RequestServerVersion, ServerVersionInfo};
-            type Headers = (Option<RequestServerVersion>, Option<ServerVersionInfo>);
-            ews_um::Envelope::<Message, Headers>::decode(bytes)?.encode()
-        })),*];
+            type Envelope = ews_um::Envelope<
+                Message,
+                (Option<RequestServerVersion>, Option<ServerVersionInfo>),
+            >;
+            $crate::Version {
+                name: stringify!($version),
+                keeps_unknown_elements: $keeps,
+                round_trip: |bytes| Envelope::decode(bytes)?.encode(),
+                decode_strict: |bytes| Envelope::decode_strict(bytes).map(drop),
+            }
+        }),*];
     };
 }

@@ -49,6 +49,27 @@ impl Decoder<'_> {
         )
     }
 
+    /// The error for a child element whose local name the current element
+    /// declares in the namespace `expected`, and which is in another: it is
+    /// not one a newer schema added, but a mistake.
+    pub fn wrong_namespace(&self, start: &Start<'_>, expected: &str) -> DecodeError {
+        let expected = if expected.is_empty() {
+            "in no namespace".to_owned()
+        } else {
+            format!("in namespace {expected}")
+        };
+        self.error_at(
+            DecodeErrorKind::Unexpected,
+            start.pos,
+            start.depth - 1,
+            format!(
+                "unexpected element {}: {} is expected {expected}",
+                start.expanded_name(),
+                start.local
+            ),
+        )
+    }
+
     /// The error for a second occurrence of a child element allowed once.
     pub fn duplicate(&self, start: &Start<'_>) -> DecodeError {
         self.error_at(

@@ -33,6 +33,17 @@ pub(crate) const MAX_ATTRIBUTES: usize = 256;
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads one XML document, element by element.
+///
+/// Decoding is forward-compatible unless the decoder is
+/// [`strict`](Self::strict): an element a type does not declare (one a
+/// newer version of its schema added, say) is skipped, or kept where the
+/// type keeps such elements; an open choice keeps an element none of its
+/// alternatives is; an `xsi:type` naming a type the schema does not know
+/// is read as the declared type. A strict decoder refuses all of these, as
+/// a validating reader of the schema would. Either way, what is not
+/// well-formed is refused, and so are an element the type declares in
+/// another namespace, a missing required element and a value its simple
+/// type cannot hold.
 pub struct Decoder<'a> {
     /// The document after the byte-order mark.
     text: &'a str,
@@ -47,6 +58,8 @@ pub struct Decoder<'a> {
     /// The innermost frame's end tag has been read; it is popped by the next
     /// read, so that errors raised meanwhile still name it in their path.
     ended: bool,
+    /// What the schema does not declare is an error, not skipped or kept.
+    strict: bool,
 }
 
 struct Frame<'a> {
@@ -58,8 +71,9 @@ struct Frame<'a> {
 }
 
 impl<'a> Decoder<'a> {
-    /// A decoder for a whole document. The input must be UTF-8 (a byte-order
-    /// mark is allowed).
+    /// A forward-compatible decoder for a whole document: what the schema
+    /// does not declare is skipped or kept (see [`Decoder`]). The input
+    /// must be UTF-8 (a byte-order mark is allowed).
     pub fn new(bytes: &'a [u8]) -> Result<Self, DecodeError> {
         let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
         let text = std::str::from_utf8(body).map_err(|e| {
@@ -95,7 +109,23 @@ impl<'a> Decoder<'a> {
             namespaces: NamespaceResolver::default(),
             empty_end: None,
             ended: false,
+            strict: false,
         })
+    }
+
+    /// A strict decoder for a whole document: an element, choice or
+    /// `xsi:type` the schema does not declare is an error, as it is for a
+    /// reader that validates against the schema (for tests, and for
+    /// checking what a client sends).
+    pub fn strict(bytes: &'a [u8]) -> Result<Self, DecodeError> {
+        let mut decoder = Self::new(bytes)?;
+        decoder.strict = true;
+        Ok(decoder)
+    }
+
+    /// Whether the decoder refuses what the schema does not declare.
+    pub fn is_strict(&self) -> bool {
+        self.strict
     }
 
     /// Reads up to the document's root element and returns its start tag.

@@ -6,7 +6,7 @@
 
 use std::fmt::Debug;
 
-use ews_full_schema::ews::*;
+use crate::schema::*;
 use ews_um::xml::Payload;
 use ews_um::{Envelope, Headers};
 use ews_um_tests::{assert_equivalent, fixture};

@@ -2,10 +2,8 @@
 //! response message itself and holds one more per recipient, and
 //! `check()` sees every one.
 
-mod common;
-
-use common::*;
-use ews_full_schema::ews::*;
+use crate::common::*;
+use crate::schema::*;
 use ews_um::{Reply, Response, ResponseMessage};
 
 #[test]

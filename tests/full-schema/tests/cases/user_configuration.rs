@@ -3,12 +3,10 @@
 //! ids) with only a `Name` attribute, sent with the headers each operation
 //! takes and answered with response messages checked by `Response`.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
-use ews_full_schema::ews::*;
+use crate::common::*;
+use crate::schema::*;
 use ews_um::xml::List;
 use ews_um::{Reply, Request, Response, ResponseMessage};
 

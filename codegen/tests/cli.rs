@@ -12,12 +12,17 @@ fn repo() -> PathBuf {
         .to_path_buf()
 }
 
-fn codegen(config: &Path, command: &str) -> Output {
+/// Runs the command with `args`, from the repository's root.
+fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ews-um-codegen"))
-        .args([command, "--config"])
-        .arg(config)
+        .current_dir(repo())
+        .args(args)
         .output()
         .unwrap()
+}
+
+fn codegen(config: &Path, command: &str) -> Output {
+    run(&[command, "--config", config.to_str().unwrap()])
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -127,11 +132,7 @@ fn config_mistakes_are_reported() {
 }
 
 fn emit(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ews-um-codegen"))
-        .arg("emit")
-        .args(args)
-        .output()
-        .unwrap()
+    run(&[&["emit"], args].concat())
 }
 
 fn construct(name: &str) -> String {
@@ -424,14 +425,6 @@ fn config_maps_locations_and_names_choices() {
         "{stderr}"
     );
     std::fs::remove_dir_all(dir).unwrap();
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ews-um-codegen"))
-        .current_dir(repo())
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]

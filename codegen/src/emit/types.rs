@@ -82,15 +82,15 @@ impl Emitter<'_> {
     fn member(&self, owner: &TypeDef, member: &Member) -> TokenStream {
         let field = ident(&member.rust_name);
         let ty = self.member_type(&member.kind);
-        let span = self.version_range(member.presence, owner.presence);
-        let label = self.member_label(&member.kind, span);
+        let range = self.version_range(member.presence, owner.presence);
         // A choice's alternatives say their own versions.
         let versions_doc = match member.kind {
             MemberKind::Element(_) | MemberKind::Attribute(_) => {
-                self.versions_doc(member.presence, owner.presence)
+                self.versions_doc(member.presence, &range)
             }
             _ => TokenStream::new(),
         };
+        let label = self.member_label(&member.kind, range);
         let skip_none =
             || self.serde_attr(quote!(default, skip_serializing_if = "Option::is_none"));
         let skip_empty = || self.serde_attr(quote!(default, skip_serializing_if = "Vec::is_empty"));
@@ -157,11 +157,9 @@ impl Emitter<'_> {
             let doc = self.schema_doc(&a.docs);
             // Alternatives say their versions whatever their choice's: the
             // version check looks them up in the choice, not its holder.
-            let versions_doc = self.versions_doc(a.presence, Presence::default());
-            let label = self.element_label(
-                &a.element,
-                self.version_range(a.presence, Presence::default()),
-            );
+            let range = self.version_range(a.presence, Presence::default());
+            let versions_doc = self.versions_doc(a.presence, &range);
+            let label = self.element_label(&a.element, range);
             let ty = self.element_type(&a.element);
             quote!(#doc #versions_doc #label #variant(#ty),)
         });
@@ -209,12 +207,13 @@ impl Emitter<'_> {
             // gave the element the declared type alone, no `xsi:type` is
             // valid there.
             let presence = self.model.get(v.ty).presence;
+            let range = self.version_range(presence, Presence::default());
+            let versions_doc = self.versions_doc(presence, &range);
             let label = DerivedVariant::Type {
                 name: lit(&v.xml_name),
                 ns: Some(self.ns_path(v.namespace)),
-                versions: self.version_range(presence, Presence::default()),
+                versions: range,
             };
-            let versions_doc = self.versions_doc(presence, Presence::default());
             quote!(#doc #versions_doc #label #variant(Box<#variant>),)
         });
         let unknown = def.unknown.as_ref().map(|unknown| {
@@ -344,8 +343,8 @@ impl Emitter<'_> {
             let doc = self.schema_doc(&v.docs);
             let value = &v.xml_value;
             let renamed = v.rust_name != v.xml_value;
-            let versions_doc = self.versions_doc(v.presence, ty.presence);
             let span = self.version_range(v.presence, ty.presence);
+            let versions_doc = self.versions_doc(v.presence, &span);
             let label = EnumVariant::Value(renamed.then(|| lit(value)), span);
             let serde_rename = renamed.then(|| self.serde_attr(quote!(rename = #value)));
             quote!(#doc #versions_doc #label #serde_rename #variant,)

@@ -39,9 +39,9 @@ impl Emitter<'_> {
         }
     }
 
-    /// A line of documentation saying which versions have an item.
-    pub(super) fn versions_doc(&self, item: Presence, container: Presence) -> TokenStream {
-        let range = self.version_range(item, container);
+    /// A line of documentation saying which versions have an item, whose
+    /// label `range` is.
+    pub(super) fn versions_doc(&self, item: Presence, range: &VersionRange) -> TokenStream {
         let (Some(first), Some(last)) = (item.first(), item.last()) else {
             return TokenStream::new();
         };

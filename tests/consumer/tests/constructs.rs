@@ -7,60 +7,14 @@
 //! Documents are written on the second line of their envelope, so error
 //! positions read `2:<column in the document>`.
 
-use std::fmt::Debug;
+mod common;
 
-use ews_um::xml::{AnyAttribute, List, Payload, RawXml};
-use ews_um::{Envelope, Error, SOAP_NS};
+use common::*;
+use ews_um::Envelope;
+use ews_um::xml::{AnyAttribute, List, RawXml};
 use ews_um_consumer::constructs;
 
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
-
-/// `body` in a SOAP envelope, on a line of its own.
-fn envelope(body: &str) -> String {
-    format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n{body}</s:Body></s:Envelope>")
-}
-
-/// The payload of `body`; panics if it does not decode.
-fn decode<B: Payload + Debug>(body: &str) -> B {
-    match Envelope::<B>::decode(envelope(body).as_bytes()) {
-        Ok(envelope) => envelope.body,
-        Err(e) => panic!("{e}\nin {body}"),
-    }
-}
-
-/// `value` as the body of an envelope, as text.
-fn encode<B: Payload>(value: B) -> String {
-    String::from_utf8(Envelope::new(value).encode().unwrap()).unwrap()
-}
-
-/// The payload of `body`, after checking that encoding it and decoding the
-/// result gives it back.
-fn round_trip<B: Payload + Debug + Clone + PartialEq>(body: &str) -> B {
-    let value = decode::<B>(body);
-    let encoded = encode(value.clone());
-    let again = Envelope::<B>::decode(encoded.as_bytes())
-        .unwrap_or_else(|e| panic!("{e}\nin {encoded}"))
-        .body;
-    assert_eq!(again, value, "{encoded}");
-    value
-}
-
-/// The message of the decoding error of `body`; panics if it decodes.
-fn decode_error<B: Payload + Debug>(body: &str) -> String {
-    match Envelope::<B>::decode(envelope(body).as_bytes()) {
-        Err(Error::Decode(error)) => error.to_string(),
-        other => panic!("expected a decoding error, got {other:?}"),
-    }
-}
-
-/// The message of the error of decoding `body` strictly, refusing what
-/// the schema does not declare; panics if it decodes.
-fn strict_error<B: Payload + Debug>(body: &str) -> String {
-    match Envelope::<B>::decode_strict(envelope(body).as_bytes()) {
-        Err(Error::Decode(error)) => error.to_string(),
-        other => panic!("expected a decoding error, got {other:?}"),
-    }
-}
 
 // ---------------------------------------------------------------------------
 // sequence: required (`T`), optional (`Option`) and repeated (`Vec`, bounds

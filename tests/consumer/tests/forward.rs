@@ -11,19 +11,17 @@
 //! Documents are written on the second line of their envelope, so error
 //! positions read `2:<column in the document>`.
 
+mod common;
+
 use std::fmt::Debug;
 
+use common::*;
 use ews_um::xml::{Payload, RawXml, UnknownType};
-use ews_um::{DecodeErrorKind, Envelope, Error, SOAP_NS};
+use ews_um::{DecodeErrorKind, Envelope};
 use ews_um_consumer::constructs::{forward, forward_kept};
 
 const NS: &str = "urn:example:forward";
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
-
-/// `body` in a SOAP envelope, on a line of its own.
-fn envelope(body: &str) -> String {
-    format!("<s:Envelope xmlns:s=\"{SOAP_NS}\"><s:Body>\n{body}</s:Body></s:Envelope>")
-}
 
 /// A `Mailbox` whose owner is Ada, holding `inner` after the owner.
 fn mailbox(inner: &str) -> String {
@@ -39,52 +37,6 @@ fn at(body: &str, needle: &str) -> String {
         .unwrap_or_else(|| panic!("{needle} in {body}"))
         + 1;
     format!("2:{column}")
-}
-
-/// The payload of `body`, read forward-compatibly; panics if it does not
-/// decode.
-fn decode<B: Payload + Debug>(body: &str) -> B {
-    match Envelope::<B>::decode(envelope(body).as_bytes()) {
-        Ok(envelope) => envelope.body,
-        Err(e) => panic!("{e}\nin {body}"),
-    }
-}
-
-/// `value` as the body of an envelope, as text.
-fn encode<B: Payload>(value: B) -> String {
-    String::from_utf8(Envelope::new(value).encode().unwrap()).unwrap()
-}
-
-/// The payload of `body`, after checking that encoding it and decoding the
-/// result (strictly: nothing the schema does not declare is written, but
-/// what the types keep) gives it back.
-fn round_trip<B: Payload + Debug + Clone + PartialEq>(body: &str) -> B {
-    let value = decode::<B>(body);
-    let encoded = encode(value.clone());
-    let again = Envelope::<B>::decode(encoded.as_bytes())
-        .unwrap_or_else(|e| panic!("{e}\nin {encoded}"))
-        .body;
-    assert_eq!(again, value, "{encoded}");
-    value
-}
-
-/// The error of reading `body` forward-compatibly, or strictly.
-fn error<B: Payload + Debug>(body: &str, strict: bool) -> ews_um::DecodeError {
-    let xml = envelope(body);
-    let result = if strict {
-        Envelope::<B>::decode_strict(xml.as_bytes())
-    } else {
-        Envelope::<B>::decode(xml.as_bytes())
-    };
-    match result {
-        Err(Error::Decode(error)) => error,
-        other => panic!("expected a decoding error, got {other:?}"),
-    }
-}
-
-/// The error of reading `body` strictly, as text.
-fn strict_error<B: Payload + Debug>(body: &str) -> String {
-    error::<B>(body, true).to_string()
 }
 
 /// The same error, as text, in both modes.

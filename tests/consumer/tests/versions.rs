@@ -2,15 +2,14 @@
 //! and writes the messages of each version, and checks a request against
 //! a version, naming the first member or value that version lacks.
 
+mod common;
+
+use common::round_trip;
+use ews_um::Operation;
 use ews_um::xml::{Item, VersionError};
-use ews_um::{Envelope, Operation, SOAP_NS};
 use ews_um_consumer::shop::*;
 
 const NS: &str = "urn:example:shop";
-
-fn envelope(body: &str) -> Vec<u8> {
-    format!(r#"<s:Envelope xmlns:s="{SOAP_NS}"><s:Body>{body}</s:Body></s:Envelope>"#).into_bytes()
-}
 
 /// A 2019 order: a customer, a line of two, a fax number, by post.
 const ORDER_2019: &str = r#"<PlaceOrder xmlns="urn:example:shop" Id="o-1">
@@ -24,12 +23,9 @@ const ORDER_2023: &str = r#"<PlaceOrder xmlns="urn:example:shop" Id="o-2" Channe
   <Line><Sku>mug</Sku></Line><Note>fragile</Note>
   <GiftWrap>true</GiftWrap><PickupPoint>Station</PickupPoint></PlaceOrder>"#;
 
+/// The order `body` holds, after checking that it reads back as itself.
 fn order(body: &str) -> Order {
-    let bytes = envelope(body);
-    let order = Envelope::<Order>::decode(&bytes).unwrap().body;
-    let again = Envelope::new(order.clone()).encode().unwrap();
-    assert_eq!(Envelope::<Order>::decode(&again).unwrap().body, order);
-    order
+    round_trip(body)
 }
 
 /// What a check found lacking: path, item, since, until.

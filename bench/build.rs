@@ -100,12 +100,14 @@ fn main() {
     println!("cargo:rerun-if-changed=schemas");
     println!("cargo:rerun-if-changed=../schemas");
 
-    find_item(&manifest, &out);
+    microsoft(&manifest, &out);
 }
 
-/// FindItem from Microsoft's EWS schema, when it is at hand (it is test data
-/// kept outside the repository): the `ews_schema` cfg says it was generated.
-fn find_item(manifest: &Path, out: &Path) {
+/// The responses measured at scale (FindItem, GetItem, SyncFolderItems,
+/// GetAttachment), generated from Microsoft's EWS schema when it is at hand
+/// (it is test data kept outside the repository): the `ews_schema` cfg says
+/// they were generated.
+fn microsoft(manifest: &Path, out: &Path) {
     println!("cargo::rustc-check-cfg=cfg(ews_schema)");
     println!("cargo:rerun-if-env-changed=EWS_SCHEMA_DIR");
     let dir = std::env::var_os("EWS_SCHEMA_DIR")
@@ -120,11 +122,14 @@ fn find_item(manifest: &Path, out: &Path) {
         .schema(messages)
         .schema(types)
         .element("FindItemResponse")
+        .element("GetItemResponse")
+        .element("SyncFolderItemsResponse")
+        .element("GetAttachmentResponse")
         .element("ServerVersionInfo")
         .paths_relative_to(&dir)
         .out_dir(out)
-        .module_name("find_item")
+        .module_name("microsoft")
         .build()
-        .expect("FindItem generates from Microsoft's schema");
+        .expect("the responses generate from Microsoft's schema");
     println!("cargo:rustc-cfg=ews_schema");
 }

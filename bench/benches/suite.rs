@@ -7,10 +7,13 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput};
+use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use ews_um::{Envelope, ews, um};
 use ews_um_bench::xsd_parser_model as xsdp;
-use ews_um_bench::{find_item, fixtures, floor, hand, report, serde_model};
+use ews_um_bench::{
+    ews_crate, find_item, fixtures, floor, get_attachment, get_item, hand, microsoft, report,
+    serde_model, sync_folder_items,
+};
 
 fn decode(c: &mut Criterion) {
     let large = fixtures::large_um_properties_response();
@@ -92,19 +95,67 @@ fn decode(c: &mut Criterion) {
     }
 }
 
-/// 200 items of Microsoft's full schema's types, against the floor.
-fn decode_find_item(c: &mut Criterion) {
+/// Responses at scale, decoded with the types of Microsoft's full schema,
+/// against the floor and, where it has the operation, the `ews` crate.
+fn decode_at_scale(c: &mut Criterion) {
     let bytes = find_item::find_item_response(200);
-    if find_item::decode_and_count(&bytes).is_none() {
-        println!("decode_{}: {}", report::FIND_ITEM, find_item::SKIPPED);
+    let ours = || find_item::decode_and_count(black_box(&bytes));
+    let theirs = || ews_crate::find_item_count(&ews_crate::find_item(black_box(&bytes)).unwrap());
+    at_scale(c, report::FIND_ITEM, &bytes, ours, Some(theirs), None);
+
+    let bytes = get_item::get_item_response(100);
+    let ours = || get_item::decode_and_count(black_box(&bytes));
+    let theirs = || ews_crate::get_item_count(&ews_crate::get_item(black_box(&bytes)).unwrap());
+    at_scale(c, report::GET_ITEM, &bytes, ours, Some(theirs), Some(30));
+
+    let bytes = sync_folder_items::sync_folder_items_response(1000);
+    let ours = || sync_folder_items::decode_and_count(black_box(&bytes));
+    let theirs = || {
+        let response = ews_crate::sync_folder_items(black_box(&bytes)).unwrap();
+        ews_crate::sync_folder_items_count(&response)
+    };
+    at_scale(
+        c,
+        report::SYNC_FOLDER_ITEMS,
+        &bytes,
+        ours,
+        Some(theirs),
+        Some(30),
+    );
+
+    // The `ews` crate has no GetAttachment.
+    let bytes = get_attachment::get_attachment_response();
+    let ours = || get_attachment::decode_and_read(black_box(&bytes));
+    let none: Option<fn() -> usize> = None;
+    at_scale(c, report::GET_ATTACHMENT, &bytes, ours, none, Some(10));
+}
+
+/// One group: the floor, ews-um (unless Microsoft's schema was not at hand)
+/// and the `ews` crate. Messages that take milliseconds to decode are
+/// sampled `samples` times, the same number of runs each time (criterion's
+/// default would run the slowest thousands of times).
+fn at_scale(
+    c: &mut Criterion,
+    name: &str,
+    bytes: &[u8],
+    ours: impl Fn() -> Option<usize>,
+    theirs: Option<impl Fn() -> usize>,
+    samples: Option<usize>,
+) {
+    if ours().is_none() {
+        println!("decode_{name}: {}", microsoft::SKIPPED);
         return;
     }
-    let mut group = c.benchmark_group(format!("decode_{}", report::FIND_ITEM));
+    let mut group = c.benchmark_group(format!("decode_{name}"));
     group.throughput(Throughput::Bytes(bytes.len() as u64));
-    group.bench_function("floor", |b| b.iter(|| floor::read(black_box(&bytes))));
-    group.bench_function("ews-um", |b| {
-        b.iter(|| find_item::decode_and_count(black_box(&bytes)))
-    });
+    if let Some(samples) = samples {
+        group.sampling_mode(SamplingMode::Flat).sample_size(samples);
+    }
+    group.bench_function("floor", |b| b.iter(|| floor::read(black_box(bytes))));
+    group.bench_function("ews-um", |b| b.iter(&ours));
+    if let Some(theirs) = theirs {
+        group.bench_function("ews", |b| b.iter(&theirs));
+    }
     group.finish();
 }
 
@@ -159,7 +210,7 @@ fn main() {
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
     decode(&mut c);
-    decode_find_item(&mut c);
+    decode_at_scale(&mut c);
     encode(&mut c);
     c.final_summary();
     let table = report::Report::gather(started, env!("CARGO_BIN_EXE_count-allocations")).render();

@@ -196,7 +196,7 @@ pub fn get_phone_call_information_response(
             descriptive_link_key: None,
             message_xml: None,
         },
-        phone_call_information: information,
+        phone_call_information: information.map(Box::new),
     };
     Ok((header, response))
 }

@@ -406,12 +406,12 @@ pub struct GetPhoneCallInformationResponseMessageType {
     #[xml(base)]
     pub response_message: ResponseMessageType,
     /// The call's state, and why it reached it.
-    #[xml(element = "PhoneCallInformation", ns = M_NAMESPACE, optional)]
+    #[xml(element = "PhoneCallInformation", ns = M_NAMESPACE, optional, boxed)]
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub phone_call_information: Option<PhoneCallInformationType>,
+    pub phone_call_information: Option<Box<PhoneCallInformationType>>,
 }
 
 impl GetPhoneCallInformationResponseMessageType {

@@ -254,12 +254,58 @@ fn characters_xml_does_not_allow() {
             .ends_with("/Envelope/Body/GetCallInfo/CallId: character U+0001 is not allowed in XML"),
         "{error}"
     );
+    // As written, found by the check of the whole input before reading,
+    // and reported where reading reaches it: at the character, in the
+    // element it is in, whatever markup holds it.
     let raw = xml.replace("&#1;", "\u{1}");
-    let error = decode_error::<GetCallInfo, ()>(&raw);
-    assert!(
-        error.ends_with("character U+0001 is not allowed in XML"),
-        "{error}"
+    let column = raw.find('\u{1}').unwrap() + 1;
+    assert_eq!(
+        decode_error::<GetCallInfo, ()>(&raw),
+        format!(
+            "1:{column} /Envelope/Body/GetCallInfo/CallId: character U+0001 is not allowed in XML"
+        )
     );
+    let padding = "<!-- a comment long enough to be checked in runs of bytes -->".repeat(10);
+    let comment = xml.replace(
+        "<CallId>a&#1;b",
+        &format!("{padding}<!-- \u{1f} --><CallId>ab"),
+    );
+    let column = comment.find('\u{1f}').unwrap() + 1;
+    assert_eq!(
+        decode_error::<GetCallInfo, ()>(&comment),
+        format!("1:{column} /Envelope/Body/GetCallInfo: character U+001F is not allowed in XML")
+    );
+    // In a CDATA section, a processing instruction, an attribute value
+    // (its start tag is in the parent) and after the root element; a
+    // byte-order mark is not a column.
+    for (from, to, path) in [
+        (
+            "<CallId>a&#1;b",
+            "<CallId><![CDATA[a\u{2}b]]>",
+            "/Envelope/Body/GetCallInfo/CallId",
+        ),
+        (
+            "<CallId>a&#1;b",
+            "<?note \u{2}?><CallId>ab",
+            "/Envelope/Body/GetCallInfo",
+        ),
+        (
+            "<CallId>a&#1;b",
+            "<CallId x=\"\u{2}\">ab",
+            "/Envelope/Body/GetCallInfo",
+        ),
+        ("a&#1;b", "ab", "/"),
+    ] {
+        let mut bad = xml.replace(from, to);
+        if path == "/" {
+            bad.push_str("<!--\u{2}-->");
+        }
+        let column = bad.find('\u{2}').unwrap() + 1;
+        let expected = format!("1:{column} {path}: character U+0002 is not allowed in XML");
+        assert_eq!(decode_error::<GetCallInfo, ()>(&bad), expected, "{bad}");
+        let with_bom = format!("\u{feff}{bad}");
+        assert_eq!(decode_error::<GetCallInfo, ()>(&with_bom), expected);
+    }
 }
 
 #[test]

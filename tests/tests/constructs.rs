@@ -51,6 +51,7 @@ constructs! {
     nillable => "nillable",
     top_level_elements => "elements",
     what_a_newer_schema_adds => "forward",
+    members_boxed_by_size => "compact",
 }
 
 /// The same schema, each struct keeping what it does not declare.

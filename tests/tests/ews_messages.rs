@@ -108,12 +108,12 @@ fn get_phone_call_information() {
     // Default namespaces, prefixes declared where used and bound again.
     let response = GetPhoneCallInformationResponse {
         response_message: success(),
-        phone_call_information: Some(PhoneCallInformationType {
+        phone_call_information: Some(Box::new(PhoneCallInformationType {
             phone_call_state: PhoneCallStateType::Connected,
             connection_failure_cause: ConnectionFailureCauseType::None,
             sip_response_text: None,
             sip_response_code: None,
-        }),
+        })),
     };
     check(
         "get_phone_call_information_response",

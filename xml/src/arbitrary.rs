@@ -7,7 +7,7 @@
 use arbitrary::{Arbitrary, Result, Unstructured};
 
 use crate::raw::escape_attr;
-use crate::{AnyAttribute, List, RawXml, UnknownType, XML_NS};
+use crate::{AnyAttribute, Base64, List, RawXml, UnknownType, XML_NS};
 
 /// Prefixes kept XML may use, and their namespaces.
 const NAMESPACES: [(&str, &str); 3] = [
@@ -79,13 +79,7 @@ fn xml_text(u: &mut Unstructured<'_>) -> Result<String> {
     let text: String = u.arbitrary()?;
     Ok(text
         .chars()
-        .map(|c| {
-            if crate::first_non_xml_char(c.encode_utf8(&mut [0; 4])).is_some() {
-                '?'
-            } else {
-                c
-            }
-        })
+        .map(|c| if crate::is_forbidden(c) { '?' } else { c })
         .collect())
 }
 
@@ -103,6 +97,28 @@ impl<'a> Arbitrary<'a> for AnyAttribute {
             name,
             value: u.arbitrary()?,
         })
+    }
+}
+
+impl<'a> Arbitrary<'a> for Base64 {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let bytes: Vec<u8> = u.arbitrary()?;
+        let one_line = Base64::from_bytes(&bytes);
+        if u.ratio(3, 4)? {
+            return Ok(one_line);
+        }
+        // As MIME writes it, or broken anywhere: white space is kept and
+        // written back, and must read back as itself.
+        let width = u.int_in_range(1..=76)?;
+        let brk = *u.choose(&["\r\n", "\n", " ", "\t"])?;
+        let mut text = String::new();
+        for line in one_line.as_str().as_bytes().chunks(width) {
+            text.push_str(
+                std::str::from_utf8(line).map_err(|_| arbitrary::Error::IncorrectFormat)?,
+            );
+            text.push_str(brk);
+        }
+        Base64::try_from(text).map_err(|_| arbitrary::Error::IncorrectFormat)
     }
 }
 

@@ -15,6 +15,7 @@
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
+mod base64;
 mod content;
 mod decode;
 mod encode;
@@ -27,6 +28,7 @@ mod versions;
 
 use std::borrow::Cow;
 
+pub use self::base64::{Base64, Base64Error};
 pub use content::{
     Choice, Content, List, OpenChoice, XSI_NS, declares, declares_boxed, decode_element,
     encode_element, expected, expected_boxed, undeclared,
@@ -43,17 +45,20 @@ pub use versions::{Item, Version, VersionError, VersionRange, Versions, encode_c
 /// The XML namespace, bound to the `xml` prefix in every document.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
-/// The first character of `text` that XML 1.0 does not allow (control
-/// characters but tab, line feed and carriage return; U+FFFE; U+FFFF).
+/// Whether XML 1.0 does not allow `c`: control characters but tab, line
+/// feed and carriage return; U+FFFE; U+FFFF.
+pub(crate) fn is_forbidden(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// The first character of `text` that XML 1.0 does not allow.
 pub(crate) fn first_non_xml_char(text: &str) -> Option<char> {
     // U+FFFE and U+FFFF start with 0xEF in UTF-8.
     let suspect = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
     if !any_byte(text.as_bytes(), suspect) {
         return None;
     }
-    text.chars().find(|&c| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
-    })
+    text.chars().find(|&c| is_forbidden(c))
 }
 
 /// Whether any byte is one `is` picks out. Looking at every byte is the cost

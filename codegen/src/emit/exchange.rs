@@ -22,6 +22,8 @@ struct MessageType {
     /// The field of `MessageXml` that keeps its content.
     details_any: String,
     details_type: TypeId,
+    /// `MessageXml` is held in a `Box` (`passes::compact`).
+    details_boxed: bool,
 }
 
 impl Emitter<'_> {
@@ -73,14 +75,15 @@ impl Emitter<'_> {
                         occurs: Occurs::Optional,
                         ..
                     },
-                ) if e.xml_name == name => Some((m.rust_name.clone(), e.ty.clone())),
+                ) if e.xml_name == name => Some((m.rust_name.clone(), e.ty.clone(), e.boxed)),
                 _ => None,
             })
         };
-        let (code, TypeRef::Type(code_type)) = element("ResponseCode")? else {
+        // An enumeration: never boxed (were it, the impl would not compile).
+        let (code, TypeRef::Type(code_type), _) = element("ResponseCode")? else {
             return None;
         };
-        let (details, TypeRef::Type(details_type)) = element("MessageXml")? else {
+        let (details, TypeRef::Type(details_type), details_boxed) = element("MessageXml")? else {
             return None;
         };
         let TypeKind::Struct(xml) = &self.model.get(details_type).kind else {
@@ -96,10 +99,11 @@ impl Emitter<'_> {
             id: TypeId(index as u32),
             class: attribute("ResponseClass")?,
             code: (code, code_type),
-            text: element("MessageText").map(|(text, _)| text)?,
+            text: element("MessageText").map(|(text, ..)| text)?,
             details,
             details_any,
             details_type,
+            details_boxed,
         })
     }
 
@@ -115,6 +119,11 @@ impl Emitter<'_> {
             &message.details_any,
         ]
         .map(|field| ident(field));
+        let as_ref = if message.details_boxed {
+            quote!(as_deref())
+        } else {
+            quote!(as_ref())
+        };
         quote! {
             impl ::ews_um::ResponseMessage for #name {
                 type Code = #code_type;
@@ -133,11 +142,11 @@ impl Emitter<'_> {
                 }
 
                 fn details(&self) -> Option<&#details_type> {
-                    self.#details.as_ref()
+                    self.#details.#as_ref
                 }
 
                 fn details_xml(&self) -> &[xml::RawXml] {
-                    self.#details.as_ref().map_or(&[], |details| details.#any.as_slice())
+                    self.#details.#as_ref.map_or(&[], |details| details.#any.as_slice())
                 }
             }
         }

@@ -112,6 +112,7 @@ impl Emitter<'_> {
             }
             TypeRef::Builtin(b) => match b {
                 Builtin::String => quote!(String),
+                Builtin::Base64 => quote!(xml::Base64),
                 Builtin::Bool => quote!(bool),
                 Builtin::I8 => quote!(i8),
                 Builtin::I16 => quote!(i16),

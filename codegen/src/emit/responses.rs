@@ -18,6 +18,8 @@ const MAX_STEPS: usize = 8;
 struct Step {
     field: proc_macro2::Ident,
     many: bool,
+    /// An optional field in a `Box`.
+    boxed: bool,
 }
 
 /// Fields from a response to some of its messages, which are values of
@@ -124,7 +126,11 @@ impl Emitter<'_> {
     /// recipient).
     fn routes(&self, at: TypeId, message: TypeId, steps: &mut Vec<Step>, out: &mut Vec<Route>) {
         if let Some(path) = self.base_path(at, message) {
-            let bases = path.into_iter().map(|field| Step { field, many: false });
+            let bases = path.into_iter().map(|field| Step {
+                field,
+                many: false,
+                boxed: false,
+            });
             out.push(Route {
                 steps: steps.iter().cloned().chain(bases).collect(),
                 end: message,
@@ -157,25 +163,23 @@ impl Emitter<'_> {
             return;
         }
         for member in &def.members {
-            let (ty, occurs) = match &member.kind {
-                MemberKind::Base(ty) if bases => (*ty, Occurs::Required),
+            let (ty, occurs, boxed) = match &member.kind {
+                MemberKind::Base(ty) if bases => (*ty, Occurs::Required, false),
                 MemberKind::Element(ElementMember {
                     ty: TypeRef::Type(ty),
                     occurs,
                     nillable: false,
-                    boxed: false,
+                    boxed,
                     ..
                 })
                 | MemberKind::Choice {
-                    ty,
-                    occurs,
-                    boxed: false,
-                    ..
-                } => (*ty, *occurs),
+                    ty, occurs, boxed, ..
+                } if !*boxed || *occurs == Occurs::Optional => (*ty, *occurs, *boxed),
                 _ => continue,
             };
             steps.push(Step {
                 field: ident(&member.rust_name),
+                boxed,
                 many: occurs != Occurs::Required,
             });
             self.routes(ty, message, steps, out);
@@ -185,16 +189,21 @@ impl Emitter<'_> {
 
     /// A route as an iterator over references to the values at its end:
     /// fields in a row, `iter()` where a field is optional or repeated
-    /// (`flat_map` after the first).
+    /// (`flat_map` after the first; through the box of a boxed one).
     fn walk(&self, route: &Route) -> TokenStream {
         let mut iterator: Option<TokenStream> = None;
         let mut fields = Vec::new();
         for step in &route.steps {
             fields.push(&step.field);
             if step.many {
+                let iter = if step.boxed {
+                    quote!(as_deref().into_iter())
+                } else {
+                    quote!(iter())
+                };
                 iterator = Some(match iterator {
-                    None => quote!(self #(.#fields)*.iter()),
-                    Some(iterator) => quote!(#iterator.flat_map(|v| v #(.#fields)*.iter())),
+                    None => quote!(self #(.#fields)*.#iter),
+                    Some(iterator) => quote!(#iterator.flat_map(|v| v #(.#fields)*.#iter)),
                 });
                 fields.clear();
             }

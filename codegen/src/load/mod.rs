@@ -13,10 +13,11 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use xsd_parser::config::Namespace;
 use xsd_parser::models::IdentType;
-use xsd_parser::models::meta::MetaTypes;
+use xsd_parser::models::meta::{CustomMeta, MetaTypes};
 use xsd_parser::models::schema::{NamespaceId, SchemaId};
-use xsd_parser::{Interpreter, Parser, Schemas};
+use xsd_parser::{Interpreter, Parser, Schemas, TypeIdent};
 
 use crate::error::Error;
 use crate::options::Options;
@@ -136,6 +137,7 @@ fn load_one(options: &Options) -> Result<SchemaSet, Error> {
         Interpreter::new(&schemas)
             .with_buildin_types()
             .and_then(Interpreter::with_default_typedefs)
+            .and_then(|interpreter| with_base64_type(interpreter, &schemas))
             .and_then(Interpreter::with_xs_any_type)
             .and_then(Interpreter::finish)
             .map_err(|e| failures::interpret_error(&files, &texts, e.to_string()))
@@ -155,6 +157,23 @@ fn load_one(options: &Options) -> Result<SchemaSet, Error> {
         version: None,
         older: Vec::new(),
     })
+}
+
+/// `xs:base64Binary` as a type of its own, where xsd-parser's default has it
+/// name `String`: types restricting or extending it would otherwise have
+/// `String` for their base, and lowering could not make them `xml::Base64`
+/// as it does `xs:base64Binary` (which it knows by name).
+fn with_base64_type<'a>(
+    interpreter: Interpreter<'a>,
+    schemas: &Schemas,
+) -> Result<Interpreter<'a>, xsd_parser::pipeline::interpreter::Error> {
+    match schemas.resolve_namespace(&Some(Namespace::XS)) {
+        Some(xs) => interpreter.with_type(
+            TypeIdent::type_("base64Binary").with_ns(xs),
+            CustomMeta::new("Base64"),
+        ),
+        None => Ok(interpreter),
+    }
 }
 
 /// The error for a location no file stands for: where it was asked for,

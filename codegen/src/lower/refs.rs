@@ -130,8 +130,9 @@ impl Lowering<'_> {
 }
 
 /// The Rust type of an XML Schema built-in type. Types without a closer
-/// Rust equivalent (dates, durations, binary, URIs, names) keep their
-/// lexical form as `String`.
+/// Rust equivalent (dates, durations, hexBinary, URIs, names) keep their
+/// lexical form as `String`; base64Binary keeps it too, checked, in a type
+/// that decodes it on demand (it may be megabytes of attachment).
 fn xs_builtin(name: &str) -> Option<Builtin> {
     Some(match name {
         "boolean" => Builtin::Bool,
@@ -145,10 +146,11 @@ fn xs_builtin(name: &str) -> Option<Builtin> {
         "unsignedLong" | "nonNegativeInteger" | "positiveInteger" => Builtin::U64,
         "float" => Builtin::F32,
         "double" => Builtin::F64,
+        "base64Binary" => Builtin::Base64,
         "string" | "normalizedString" | "token" | "language" | "Name" | "NCName" | "NMTOKEN"
-        | "ID" | "IDREF" | "ENTITY" | "anyURI" | "QName" | "NOTATION" | "base64Binary"
-        | "hexBinary" | "dateTime" | "date" | "time" | "duration" | "gYear" | "gYearMonth"
-        | "gMonth" | "gMonthDay" | "gDay" | "decimal" | "anySimpleType" => Builtin::String,
+        | "ID" | "IDREF" | "ENTITY" | "anyURI" | "QName" | "NOTATION" | "hexBinary"
+        | "dateTime" | "date" | "time" | "duration" | "gYear" | "gYearMonth" | "gMonth"
+        | "gMonthDay" | "gDay" | "decimal" | "anySimpleType" => Builtin::String,
         _ => return None,
     })
 }

@@ -298,6 +298,8 @@ pub enum TypeRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Builtin {
     String,
+    /// `xs:base64Binary`: its text, checked, decoded on demand.
+    Base64,
     Bool,
     I8,
     I16,

@@ -1,12 +1,14 @@
 //! The passes that complete a lowered model, in order: drop what no
 //! element reaches (`reachable`), box what would otherwise contain itself
 //! (`recursion`), give types a place for what a newer schema adds
-//! (`unknown`), name everything (`naming`, then `namespaces`), check the
-//! aliases asked for (`aliases`), and work out which traits each type can
-//! derive (`crate::model::derivable`).
+//! (`unknown`), box large optional members (`compact`), name everything
+//! (`naming`, then `namespaces`), check the aliases asked for (`aliases`),
+//! and work out which traits each type can derive
+//! (`crate::model::derivable`).
 
 mod aliases;
 mod choices;
+mod compact;
 mod namespaces;
 pub mod naming;
 mod reachable;
@@ -23,6 +25,7 @@ pub fn complete(mut model: Model, options: &Options) -> Result<Model, Error> {
     namespaces::keep_used(&mut model);
     recursion::box_recursive(&mut model);
     unknown::add(&mut model, options.keep_unknown_elements);
+    compact::box_large(&mut model);
     naming::name(&mut model, &options.choice_names)?;
     namespaces::name(&mut model)?;
     aliases::check(&model, options)?;

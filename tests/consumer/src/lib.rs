@@ -36,6 +36,10 @@ pub mod constructs {
     pub mod choice {
         include!(concat!(env!("OUT_DIR"), "/choice.rs"));
     }
+    #[doc = "Generated from `compact.xsd`."]
+    pub mod compact {
+        include!(concat!(env!("OUT_DIR"), "/compact.rs"));
+    }
     #[doc = "Generated from `elements.xsd`."]
     pub mod elements {
         include!(concat!(env!("OUT_DIR"), "/elements.rs"));

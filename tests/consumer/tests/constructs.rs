@@ -11,7 +11,7 @@ mod common;
 
 use common::*;
 use ews_um::Envelope;
-use ews_um::xml::{AnyAttribute, List, RawXml};
+use ews_um::xml::{AnyAttribute, Base64, List, RawXml};
 use ews_um_consumer::constructs;
 
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -314,7 +314,10 @@ mod choice {
         ) else {
             panic!("not an Alias")
         };
-        assert_eq!(alias.nick_or_full, Some(NickOrFull::Full("Ada L.".into())));
+        assert_eq!(
+            alias.nick_or_full,
+            Some(Box::new(NickOrFull::Full("Ada L.".into())))
+        );
     }
 }
 
@@ -612,6 +615,59 @@ mod restriction {
 }
 
 // ---------------------------------------------------------------------------
+// compact: an optional member larger than a `String` is boxed (alone, in a
+// nillable `Option`); small, required and repeated members are not.
+
+mod compact {
+    use super::*;
+    use constructs::compact::contact::PostalOrEmail;
+    use constructs::compact::{Address, Contact, Flag, Message, Name};
+
+    fn address(street: &str, city: Option<&str>) -> Address {
+        Address {
+            city: city.map(Into::into),
+            ..Address::new(street.into())
+        }
+    }
+
+    #[test]
+    fn boxed_members_read_and_write_as_the_others() {
+        let Message::Contact(contact) = round_trip::<Message>(
+            r#"<Contact xmlns="urn:example:compact"><Owner><Street>1 Main St</Street></Owner><Flag><Set>true</Set></Flag><Nickname><Text>Al</Text></Nickname><Home><Street>2 Elm St</Street><City>Springfield</City></Home><Work xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/><Other><Street>3 Oak St</Street></Other><Postal><Street>PO Box 4</Street></Postal></Contact>"#,
+        );
+        assert_eq!(
+            contact,
+            Contact {
+                owner: address("1 Main St", None),
+                flag: Some(Flag { set: true }),
+                nickname: Some(Name { text: "Al".into() }),
+                home: Some(Box::new(address("2 Elm St", Some("Springfield")))),
+                work: Some(None),
+                other: vec![address("3 Oak St", None)],
+                postal_or_email: Some(PostalOrEmail::Postal(Box::new(address("PO Box 4", None)))),
+            }
+        );
+    }
+
+    #[test]
+    fn absent_boxed_members_take_a_word() {
+        let Message::Contact(contact) = round_trip::<Message>(
+            r#"<Contact xmlns="urn:example:compact"><Owner><Street>1 Main St</Street></Owner><Work><Street>5 Pine St</Street></Work></Contact>"#,
+        );
+        assert_eq!(contact.home, None);
+        assert_eq!(
+            contact.work,
+            Some(Some(Box::new(address("5 Pine St", None))))
+        );
+        assert_eq!(
+            std::mem::size_of_val(&contact.home),
+            std::mem::size_of::<usize>()
+        );
+        assert!(std::mem::size_of::<Address>() > std::mem::size_of::<usize>() * 3);
+    }
+}
+
+// ---------------------------------------------------------------------------
 // simple-content: the text in `value`, of its simple type, with attributes.
 
 mod simple_content {
@@ -631,10 +687,10 @@ mod simple_content {
                     is_truncated: Some(true),
                     value: "<b>hi</b> ".into(),
                 },
-                size: Some(Size {
+                size: Some(Box::new(Size {
                     unit: Some("MB".into()),
                     value: 12,
-                }),
+                })),
             }
         );
         let encoded = encode(note);
@@ -658,10 +714,10 @@ mod simple_content {
                     value: String::new(),
                 },
                 // `Unit` defaults to `KB` in the schema: absent, it stays `None`.
-                size: Some(Size {
+                size: Some(Box::new(Size {
                     unit: None,
                     value: 3
-                }),
+                })),
             }
         );
     }
@@ -872,6 +928,9 @@ mod simple_types {
             watts: 4.5,
             since: "2024-01-02T03:04:05Z".into(),
             serial: -9_000_000_000,
+            photo: None,
+            firmware: None,
+            key: None,
         }
     }
 
@@ -909,6 +968,56 @@ mod simple_types {
         assert_eq!(
             decode_error::<Lamp>(&document("Red", "half")),
             "2:58 /Envelope/Body/Lamp/Level: invalid int \"half\": expected an integer from -2147483648 to 2147483647"
+        );
+    }
+
+    /// The lamp of `document("Red", "50")`, with `photo` and `key` in it.
+    fn with_binary(photo: &str, key: &str) -> String {
+        document("Red", "50")
+            .replace("<Lamp ", &format!("<Lamp Key=\"{key}\" "))
+            .replace(
+                "</Serial>",
+                &format!("</Serial><Photo>{photo}</Photo><Firmware>0A1b</Firmware>"),
+            )
+    }
+
+    #[test]
+    fn base64_is_checked_decoded_on_demand_and_written_back_as_read() {
+        // MIME line breaks, and a group of 4 broken across them.
+        let photo = "iVBORw0K\n  GgoAAAAN\r\n  SUhEUg==\n";
+        let lamp: Lamp = round_trip(&with_binary(photo, "AQID"));
+        let read = lamp.photo.as_ref().expect("Photo");
+        assert_eq!(read.decode(), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+        assert_eq!(read.decoded_len(), 16);
+        assert_eq!(lamp.key.as_ref().map(|k| k.decode()), Some(vec![1, 2, 3]));
+        // hexBinary stays text.
+        assert_eq!(lamp.firmware.as_deref(), Some("0A1b"));
+        // As read: XML reads the line end CRLF as LF.
+        let written = encode(lamp.clone());
+        assert!(
+            written.contains("<Photo>iVBORw0K\n  GgoAAAAN\n  SUhEUg==\n</Photo>"),
+            "{written}"
+        );
+
+        let made = Lamp {
+            photo: Some(Base64::from_bytes(b"\x89PNG")),
+            ..lamp
+        };
+        assert!(encode(made).contains("<Photo>iVBORw==</Photo>"));
+    }
+
+    #[test]
+    fn text_that_is_not_base64_is_an_error() {
+        assert_eq!(
+            decode_error::<Lamp>(&with_binary("iVBORw0K-GgoA", "AQID")),
+            "2:199 /Envelope/Body/Lamp/Photo: invalid base64Binary: '-' at byte 8 is not a base64 \
+             character (A-Z, a-z, 0-9, '+', '/', '=' padding) or white space"
+        );
+        assert_eq!(
+            decode_error::<Lamp>(&with_binary("iVBORw0KGgoA", "AQ")),
+            "2:1 /Envelope/Body/Lamp: attribute Key: invalid base64Binary: it has 2 base64 \
+             characters (white space aside), not a multiple of 4: is the data cut short, or its \
+             padding ('=') left out?"
         );
     }
 }

@@ -344,7 +344,7 @@ mod choices {
     #[test]
     fn a_choice_of_one_keeps_an_unknown_alternative_in_its_place() {
         let folder = |inner: &str| mailbox(&format!("<Folder Total=\"3\">{inner}</Folder>"));
-        let read = |inner: &str| round_trip::<Mailbox>(&folder(inner)).folder.unwrap();
+        let read = |inner: &str| *round_trip::<Mailbox>(&folder(inner)).folder.unwrap();
         let conversations = read("<Conversations><Conversation/></Conversations>");
         assert_eq!(
             conversations,
@@ -590,7 +590,7 @@ mod kept {
     #[test]
     fn an_unknown_alternative_that_gives_way_is_kept() {
         let body = mailbox("<Folder><Conversations/><Items/><Extra/></Folder>");
-        let folder = round_trip::<Mailbox>(&body).folder.unwrap();
+        let folder = *round_trip::<Mailbox>(&body).folder.unwrap();
         assert_eq!(
             folder,
             Folder {

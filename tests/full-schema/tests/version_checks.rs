@@ -123,7 +123,10 @@ fn an_element_moved_into_a_choice_is_in_every_version_whichever_member_holds_it(
     let folder =
         AnyTargetFolderIdType::TargetFolderIdType(Box::new(TargetFolderIdType { id: folder }));
     let mut find = FindConversation::new(folder);
-    find.indexed_page_item_view = Some(IndexedPageViewType::new(0, IndexBasePointType::End));
+    find.indexed_page_item_view = Some(Box::new(IndexedPageViewType::new(
+        0,
+        IndexBasePointType::End,
+    )));
     for version in VERSIONS.names {
         VERSIONS
             .check(&find, version)

@@ -5,6 +5,7 @@
 //! errors `errors`'.
 
 mod capture;
+mod chars;
 mod errors;
 mod namespaces;
 mod start;
@@ -60,6 +61,11 @@ pub struct Decoder<'a> {
     ended: bool,
     /// What the schema does not declare is an error, not skipped or kept.
     strict: bool,
+    /// The first character XML forbids, found up front (`chars::scan`): an
+    /// error once reading passes its offset (`usize::MAX`: none), located
+    /// at the character, in the element being read (for one in a start
+    /// tag, the element's parent).
+    forbidden: chars::Forbidden,
 }
 
 struct Frame<'a> {
@@ -76,9 +82,9 @@ impl<'a> Decoder<'a> {
     /// must be UTF-8 (a byte-order mark is allowed).
     pub fn new(bytes: &'a [u8]) -> Result<Self, DecodeError> {
         let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-        let text = std::str::from_utf8(body).map_err(|e| {
+        let (text, forbidden) = chars::scan(body).map_err(|at| {
             // Positions count from after the byte-order mark: it is not a character of the document.
-            let (line, column) = line_column(body, e.valid_up_to());
+            let (line, column) = line_column(body, at);
             DecodeError {
                 kind: DecodeErrorKind::Syntax,
                 line,
@@ -110,6 +116,7 @@ impl<'a> Decoder<'a> {
             empty_end: None,
             ended: false,
             strict: false,
+            forbidden: forbidden.unwrap_or((usize::MAX, '\0')),
         })
     }
 
@@ -414,6 +421,9 @@ impl<'a> Decoder<'a> {
             Some(name) => Ok(Event::End(BytesEnd::new(name))),
             None => self.reader.read_event(),
         };
+        if offset(self.reader.buffer_position()) > self.forbidden.0 {
+            return Err(self.forbidden_character());
+        }
         match event {
             Ok(Event::Empty(start)) => {
                 self.empty_end = Some(self.borrowed(start.name().as_ref()));
@@ -609,24 +619,38 @@ impl<'a> Decoder<'a> {
     }
 
     /// The text an event stands for — text, a CDATA section or a reference
-    /// — with line ends normalised and checked for characters XML forbids;
-    /// `None` for any other event.
+    /// — with line ends normalised; `None` for any other event. The
+    /// document's characters were checked up front (`chars::scan`); a
+    /// reference is checked here.
     fn text_piece(
         &self,
         pos: usize,
         event: Event<'a>,
     ) -> Result<Option<Cow<'a, str>>, DecodeError> {
-        let text = match event {
+        Ok(Some(match event {
             Event::Text(t) => t.xml10_content(),
             Event::CData(c) => c.xml10_content(),
-            Event::GeneralRef(r) => Cow::Owned(self.resolve_reference(pos, &r)?.to_string()),
+            Event::GeneralRef(r) => {
+                let ch = self.resolve_reference(pos, &r)?;
+                if crate::is_forbidden(ch) {
+                    return Err(self.not_a_character(pos, ch));
+                }
+                Cow::Owned(ch.into())
+            }
             _ => return Ok(None),
-        };
-        if let Some(ch) = crate::first_non_xml_char(&text) {
-            let message = format!("character U+{:04X} is not allowed in XML", u32::from(ch));
-            return Err(self.error_at(DecodeErrorKind::Syntax, pos, self.frames.len(), message));
-        }
-        Ok(Some(text))
+        }))
+    }
+
+    fn not_a_character(&self, pos: usize, ch: char) -> DecodeError {
+        let message = format!("character U+{:04X} is not allowed in XML", u32::from(ch));
+        self.error_at(DecodeErrorKind::Syntax, pos, self.frames.len(), message)
+    }
+
+    /// The error for the forbidden character `chars::scan` found, once
+    /// reading has reached it.
+    fn forbidden_character(&self) -> DecodeError {
+        let (at, ch) = self.forbidden;
+        self.not_a_character(at, ch)
     }
 
     fn leave(&mut self) {
@@ -680,12 +704,17 @@ fn attribute_value<'v>(attr: &Attribute<'v>) -> Result<Cow<'v, str>, String> {
     let value = attr
         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
         .map_err(|e| format!("bad attribute value: {e}"))?;
-    match crate::first_non_xml_char(&value) {
-        Some(ch) => Err(format!(
-            "character U+{:04X} is not allowed in XML",
-            u32::from(ch)
-        )),
-        None => Ok(value),
+    // The value as written was checked up front; a character reference
+    // may still stand for a character XML forbids.
+    match &value {
+        Cow::Owned(owned) => match crate::first_non_xml_char(owned) {
+            Some(ch) => Err(format!(
+                "character U+{:04X} is not allowed in XML",
+                u32::from(ch)
+            )),
+            None => Ok(value),
+        },
+        Cow::Borrowed(_) => Ok(value),
     }
 }
 

@@ -7,10 +7,12 @@ use std::time::Duration;
 
 use crate::common::*;
 use crate::schema::*;
-use ews_um::xml::List;
+use ews_um::xml::{Base64, List};
 use ews_um::{Reply, Request, Response, ResponseMessage};
 
 const CALL_ROUTING: &str = "Contoso.CallRouting";
+/// The `XmlData` the configurations hold: base64 in the messages.
+const ROUTING: &[u8] = br#"<routing version="2"/>"#;
 const ROOT_ID: &str = "AAMkADRmMmQ5YzYxLThiM2UtNGE3ZC1iMGMyLTVlOTFmM2E2ZDg3NAAuAAAAAABS8iZlpgwS0okYXZUO6IE2AQD4uaYahr/vI2/83zHT3zYHQDZKgD3AAAA=";
 
 /// The headers of the requests: the version they ask for, by name.
@@ -103,8 +105,8 @@ fn create_request_sends_a_dictionary_of_several_kinds_and_data() {
                     entry("QuietHours", Kind::StringArray, &["22:00", "07:00"]),
                     entry("Voicemail", Kind::String, &[]),
                 ])),
-                xml_data: Some("PHJvdXRpbmcgdmVyc2lvbj0iMiIvPg==".into()),
-                binary_data: Some("AQIDBA==".into()),
+                xml_data: Some(Base64::from_bytes(ROUTING)),
+                binary_data: Some(Base64::from_bytes(&[1, 2, 3, 4])),
             },
         },
     );
@@ -163,11 +165,11 @@ fn get_response_returns_the_configuration_where_it_lives() {
             entry("LastChanged", Kind::DateTime, &["2024-05-02T16:20:00Z"]),
             entry("Voicemail", Kind::String, &[]),
         ])),
-        xml_data: Some("PHJvdXRpbmcgdmVyc2lvbj0iMiIvPg==".into()),
+        xml_data: Some(Base64::from_bytes(ROUTING)),
         binary_data: None,
     };
     assert_eq!(message.response_message, success());
-    assert_eq!(message.user_configuration.as_ref(), Some(&expected));
+    assert_eq!(message.user_configuration.as_deref(), Some(&expected));
     assert_round_trip(name_, &reply);
 }
 

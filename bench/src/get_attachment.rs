@@ -4,8 +4,9 @@
 //! that nothing compresses or repeats) and written in base64 as Exchange
 //! and MIME write it: lines of 76 characters ending in CRLF.
 
+use crate::microsoft;
 #[cfg(ews_schema)]
-use crate::microsoft::{self, ews};
+use crate::microsoft::ews;
 
 /// The size of the attachment: 10 MiB.
 pub const ATTACHMENT_BYTES: usize = 10 << 20;
@@ -29,28 +30,13 @@ pub fn attachment(len: usize) -> Vec<u8> {
 /// `bytes` in base64 (RFC 4648, padded), in lines of 76 characters each
 /// ending in CRLF (RFC 2045), the last one too.
 pub fn base64_lines(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::with_capacity(bytes.len().div_ceil(57) * 78);
+    let mut out = String::with_capacity(base64_lines_len(bytes.len()));
     // 57 bytes make one line of 76 characters.
     for line in bytes.chunks(57) {
-        for group in line.chunks(3) {
-            let b = [
-                group[0],
-                *group.get(1).unwrap_or(&0),
-                *group.get(2).unwrap_or(&0),
-            ];
-            let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-            for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-                out.push(if i <= group.len() {
-                    ALPHABET[(n >> shift & 63) as usize]
-                } else {
-                    b'='
-                });
-            }
-        }
-        out.extend_from_slice(b"\r\n");
+        out.push_str(ews_um::xml::Base64::from_bytes(line).as_str());
+        out.push_str("\r\n");
     }
-    String::from_utf8(out).expect("base64 is ASCII")
+    out
 }
 
 /// A GetAttachment response envelope, in the shape Exchange sends, whose
@@ -117,13 +103,7 @@ pub type Decoded = ();
 
 /// Decodes a GetAttachment response; `None` without Microsoft's schema.
 pub fn decode(xml: &[u8]) -> Option<Decoded> {
-    #[cfg(ews_schema)]
-    return Some(microsoft::decode(xml));
-    #[cfg(not(ews_schema))]
-    {
-        let _ = xml;
-        None
-    }
+    microsoft::decode(xml)
 }
 
 /// The content of the file attachments of a decoded response, over all

@@ -3,8 +3,9 @@
 //! at hand: see `build.rs`). Bodies are most of what a client fetches with
 //! GetItem; FindItem does not return them.
 
+use crate::microsoft;
 #[cfg(ews_schema)]
-use crate::microsoft::{self, ews};
+use crate::microsoft::ews;
 
 /// The GetItem fixture (a message, then an error for an item not found),
 /// its message's plain-text body replaced by [`html_body`] and the message
@@ -73,13 +74,7 @@ pub type Decoded = ();
 
 /// Decodes a GetItem response; `None` without Microsoft's schema.
 pub fn decode(xml: &[u8]) -> Option<Decoded> {
-    #[cfg(ews_schema)]
-    return Some(microsoft::decode(xml));
-    #[cfg(not(ews_schema))]
-    {
-        let _ = xml;
-        None
-    }
+    microsoft::decode(xml)
 }
 
 /// The items of a decoded response, over all its messages.

@@ -4,6 +4,15 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+/// Panics with the command's standard error unless it succeeded.
+fn assert_success(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/fixtures")
@@ -41,11 +50,7 @@ fn decodes_the_documented_response_and_encodes_it_back() {
         ],
         b"",
     );
-    assert!(
-        decoded.status.success(),
-        "{}",
-        String::from_utf8_lossy(&decoded.stderr)
-    );
+    assert_success(&decoded);
     let json: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
     assert_eq!(
         json,
@@ -53,11 +58,7 @@ fn decodes_the_documented_response_and_encodes_it_back() {
     );
 
     let encoded = ews_um(&["encode", "-"], &decoded.stdout);
-    assert!(
-        encoded.status.success(),
-        "{}",
-        String::from_utf8_lossy(&encoded.stderr)
-    );
+    assert_success(&encoded);
     let again = ews_um(&["decode"], &encoded.stdout);
     assert_eq!(again.stdout, decoded.stdout);
 }
@@ -175,11 +176,7 @@ fn decode_reads_newer_messages_unless_strict() {
 <CallState>Connected</CallState><EventCause>None</EventCause><Duration>PT2M</Duration>\
 </GetCallInfoResponse></GetCallInfoResponse></s:Body></s:Envelope>";
     let decoded = ews_um(&["decode"], newer);
-    assert!(
-        decoded.status.success(),
-        "{}",
-        String::from_utf8_lossy(&decoded.stderr)
-    );
+    assert_success(&decoded);
     let json: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
     assert_eq!(
         json["um"]["GetCallInfoResponse"]["get_call_info_response"]["call_state"],

@@ -15,7 +15,7 @@ use std::str::FromStr;
 use ::base64::Engine as _;
 use ::base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
-use crate::{ParseResult, SimpleType};
+use crate::{ParseResult, SimpleType, is_white_space};
 
 /// Binary data (`xs:base64Binary`) as its base64 text: the standard
 /// alphabet, `=` padding, and any XML white space (the line breaks of MIME
@@ -123,11 +123,6 @@ fn decode_into(text: &[u8], out: &mut [u8]) -> usize {
     DECODER
         .decode_slice(text, out)
         .expect("checked base64 decodes into its counted length")
-}
-
-/// XML white space, which `xs:base64Binary` allows between characters.
-fn is_white_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// What one pass over base64 text finds.

@@ -45,6 +45,11 @@ pub use versions::{Item, Version, VersionError, VersionRange, Versions, encode_c
 /// The XML namespace, bound to the `xml` prefix in every document.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
+/// Whether `b` is XML white space: space, tab, line feed, carriage return.
+pub(crate) fn is_white_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 /// Whether XML 1.0 does not allow `c`: control characters but tab, line
 /// feed and carriage return; U+FFFE; U+FFFF.
 pub(crate) fn is_forbidden(c: char) -> bool {

@@ -603,7 +603,7 @@ impl<'a> Decoder<'a> {
             .checked_sub(1)
             .and_then(|before| self.text.as_bytes().get(before))
         {
-            Some(b) => matches!(b, b' ' | b'\t' | b'\n' | b'\r'),
+            Some(&b) => crate::is_white_space(b),
             // Not a slice of the input: nothing to check against.
             None => true,
         }
@@ -772,8 +772,7 @@ fn split_qname(qname: &str) -> (&str, &str) {
 }
 
 fn is_blank(text: &str) -> bool {
-    text.bytes()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    text.bytes().all(crate::is_white_space)
 }
 
 fn offset(position: u64) -> usize {
